@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: MIT
+#
+# One entry point for the whole project.
+#
+#   make              build everything for ARCH (default x86_64) into build/
+#   make demo         boot the hypervisor with dom0 and an XTF test, show the result
+#   make check        run every test; ends with "N passed, N failed"
+#   make check-unit   host unit tests (ASan/UBSan)
+#   make check-xtf    XTF micro-VM tests under QEMU (ARCH=...)
+#   make install      DESTDIR=... PREFIX=... (default /usr/local)
+#   make clean
+#   make deps         check (and as root install) the Debian packages needed
+
+ARCH ?= x86_64
+BUILD := $(CURDIR)/build
+PREFIX ?= /usr/local
+DESTDIR ?=
+J ?= $(shell nproc 2>/dev/null || echo 2)
+
+HV_OUT := $(BUILD)/$(ARCH)/hypervisor
+XTF_OUT := $(BUILD)/$(ARCH)/xtf
+HOST_OUT := $(BUILD)/host
+
+.PHONY: all deps hypervisor xtf unit demo install clean \
+        check check-unit check-xtf check-repro check-format check-runner
+
+all: hypervisor xtf unit
+
+deps:
+	@scripts/deps.sh
+
+hypervisor:
+	@$(MAKE) --no-print-directory -C hypervisor ARCH=$(ARCH) O=$(HV_OUT)
+
+xtf:
+	@$(MAKE) --no-print-directory -C tests/xtf ARCH=$(ARCH) O=$(XTF_OUT)
+
+unit:
+	@$(MAKE) --no-print-directory -C tests/unit O=$(HOST_OUT)/unit
+
+demo: deps
+	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf
+	@scripts/demo.sh $(ARCH)
+
+check: deps
+	@$(MAKE) --no-print-directory -j$(J) all
+	@scripts/check.sh --arch $(ARCH) all
+
+check-unit: deps unit
+	@scripts/check.sh unit
+
+check-xtf: deps
+	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf
+	@scripts/check.sh --arch $(ARCH) xtf
+
+check-repro: deps
+	@scripts/check.sh --arch $(ARCH) repro
+
+check-format:
+	@scripts/check.sh format
+
+check-runner: deps
+	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf
+	@scripts/check.sh --arch $(ARCH) runner
+
+install: hypervisor xtf
+	@scripts/install.sh "$(DESTDIR)" "$(PREFIX)" "$(ARCH)" "$(BUILD)"
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: MIT
+# x86_64: built with the host's gcc.  -mcmodel=kernel keeps everything in
+# the top 2 GiB; no red zone and no FPU/SIMD registers in hypervisor code;
+# ENDBR64 at function entries as on a CET-IBT build of Xen.
+CROSS_COMPILE ?=
+PLATFORM ?= q35
+ARCH_CFLAGS := -m64 -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
+               -mpreferred-stack-boundary=3 -fcf-protection=branch
+ARCH_LDFLAGS := -m elf_x86_64
+ARCH_SRCS := head.S entry.S usercopy.S trampoline.S setup.c multiboot.c desc.c \
+             traps.c mm.c apic.c i8259.c time.c acpi.c smpboot.c guest.c ns16550.c \
+             platform-$(PLATFORM).c

@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: MIT
+#
+# Included at the end of each tests/<name>/Makefile, after it sets:
+#   NAME         the test's name; must equal its directory name
+#   CATEGORY     special | functional | xsa | utility | in-development | fixture
+#   TEST-ENVS    environments it runs in (pv64, arm64, arm32)
+# and optionally:
+#   TEST-DOMAIN  dom0 (default): the test boots as dom0;
+#                domu: the launcher (dom0) creates the test's domain at run
+#                time with XEN_DOMCTL_createdomain/load_image
+#   TEST-MODULE  a helper (helpers/<name>) given to the test as its module
+#   TEST-MEM     guest RAM, e.g. 4M (default)
+#   VARY-CFG     variations: each runs the same binary with "<variation>"
+#                on its command line, as instance test-<env>-<name>~<var>
+#   TEST-EXTRA-SRCS  more source files in the test's directory
+
+ifneq ($(NAME),$(notdir $(patsubst %/,%,$(dir $(lastword $(filter %/Makefile,$(MAKEFILE_LIST)))))))
+$(error test $(NAME): NAME must equal the directory name)
+endif
+ifeq ($(filter $(CATEGORY),special functional xsa utility in-development fixture),)
+$(error test $(NAME): unknown CATEGORY '$(CATEGORY)')
+endif
+ifeq ($(TEST-ENVS),)
+$(error test $(NAME): TEST-ENVS is empty)
+endif
+
+T_DIR := $(XTF)/tests/$(NAME)
+T_ENVS := $(filter $(TEST-ENVS),$(XTF_ENVS))
+ALL_TESTS += $(NAME)
+
+$(foreach env,$(T_ENVS),$(eval $(call program,$(O)/tests/$(NAME)/test-$(env)-$(NAME),\
+    $(T_DIR)/main.c $(addprefix $(T_DIR)/,$(TEST-EXTRA-SRCS)))))
+
+# The info file the runner reads (values expanded now, while they are set).
+define xtf_info_rule
+all: $(O)/tests/$(1)/info
+$(O)/tests/$(1)/info: $(XTF)/tests/$(1)/Makefile $(XTF)/mk/gen.mk
+	@mkdir -p $$(@D)
+	@printf '%s\n' 'name=$(1)' 'category=$(2)' 'environments=$(3)' 'domain=$(4)' \
+	    'module=$(5)' 'mem=$(6)' 'variations=$(7)' > $$@
+endef
+$(eval $(call xtf_info_rule,$(NAME),$(CATEGORY),$(T_ENVS),$(or $(TEST-DOMAIN),dom0),$(strip \
+    $(TEST-MODULE)),$(or $(TEST-MEM),4M),$(VARY-CFG)))
+
+NAME :=
+CATEGORY :=
+TEST-ENVS :=
+TEST-DOMAIN :=
+TEST-MODULE :=
+TEST-MEM :=
+VARY-CFG :=
+TEST-EXTRA-SRCS :=
