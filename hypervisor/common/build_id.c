@@ -5,8 +5,7 @@
 #include <hv/errno.h>
 #include <hv/lib.h>
 
-int build_id_parse_note(const void *note, size_t len, const uint8_t **id,
-                        unsigned int *id_len)
+int build_id_parse_note(const void *note, size_t len, const uint8_t **id, unsigned int *id_len)
 {
     Elf_Note n;
     size_t name_space, off;

@@ -57,8 +57,7 @@ bool cmdline_string(const char *cmdline, const char *name, char *buf, size_t siz
     return true;
 }
 
-unsigned long long cmdline_size(const char *cmdline, const char *name,
-                                unsigned long long def)
+unsigned long long cmdline_size(const char *cmdline, const char *name, unsigned long long def)
 {
     char buf[32];
     const char *end;

@@ -32,8 +32,8 @@ void console_init(const char *cmdline)
             if (!strcmp(buf, level_names[i]))
                 log_threshold = i;
     }
-    timestamps = cmdline_string(cmdline, "console_timestamps", buf, sizeof(buf)) &&
-                 !strcmp(buf, "boot");
+    timestamps =
+        cmdline_string(cmdline, "console_timestamps", buf, sizeof(buf)) && !strcmp(buf, "boot");
 }
 
 void console_force_unlock(void)
@@ -47,8 +47,7 @@ static void write_prefix(const char *who)
 
     if (timestamps) {
         uint64_t ns = now_ns();
-        int n = snprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ",
-                         (unsigned long)(ns / 1000000000ULL),
+        int n = snprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ", (unsigned long)(ns / 1000000000ULL),
                          (unsigned long)(ns / 1000ULL % 1000000ULL));
 
         arch_console_write(stamp, (size_t)n);

@@ -87,9 +87,7 @@ struct domain *domain_by_id(domid_t domid)
 {
     struct domain *d;
 
-    list_for_each_entry(d, &domain_list, link)
-        if (d->domid == domid)
-            return d;
+    list_for_each_entry(d, &domain_list, link) if (d->domid == domid) return d;
     return NULL;
 }
 
@@ -97,9 +95,7 @@ struct domain *domain_next_from(domid_t domid)
 {
     struct domain *d;
 
-    list_for_each_entry(d, &domain_list, link)
-        if (d->domid >= domid)
-            return d;
+    list_for_each_entry(d, &domain_list, link) if (d->domid >= domid) return d;
     return NULL;
 }
 
@@ -133,9 +129,7 @@ static void domain_link(struct domain *d)
 {
     struct domain *pos;
 
-    list_for_each_entry(pos, &domain_list, link)
-        if (pos->domid > d->domid)
-            break;
+    list_for_each_entry(pos, &domain_list, link) if (pos->domid > d->domid) break;
     list_add_tail(&d->link, &pos->link);
     nr_domains++;
 }
@@ -275,8 +269,8 @@ int domain_load_image(struct domain *d, const void *image, size_t size, size_t m
     mod_off = si_off + ROUNDUP(sizeof(start_info_t), PAGE_SIZE);
     need = mod_off + ROUNDUP(module_size, PAGE_SIZE) + GUEST_MIN_STACK;
     if (module_size > DOMAIN_MAX_MEM || need > mem) {
-        printk(XENLOG_WARNING "d%u: %zu KiB of RAM is too small for the image\n",
-               d->domid, mem >> 10);
+        printk(XENLOG_WARNING "d%u: %zu KiB of RAM is too small for the image\n", d->domid,
+               mem >> 10);
         return -EINVAL;
     }
 
@@ -341,8 +335,7 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     WRITE_ONCE(d->is_shutdown, true);
     spin_unlock(&d->lock);
 
-    printk(XENLOG_INFO "Domain %u shut down: reason %s\n", d->domid,
-           shutdown_reason_name(reason));
+    printk(XENLOG_INFO "Domain %u shut down: reason %s\n", d->domid, shutdown_reason_name(reason));
     for (unsigned int i = 0; i < d->max_vcpus; i++)
         vcpu_sleep_nosync(d->vcpu[i]);
     if (d == dom0)

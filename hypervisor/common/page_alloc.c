@@ -13,7 +13,7 @@
 
 static spinlock_t heap_lock = SPIN_LOCK_UNLOCKED;
 static uint8_t *bitmap;
-static unsigned long nr_frames;   /* frames covered by the bitmap */
+static unsigned long nr_frames;    /* frames covered by the bitmap */
 static unsigned long frames_total; /* frames ever handed to the allocator */
 static unsigned long frames_free;
 static unsigned long next_hint;
@@ -31,7 +31,7 @@ static void mark_used(unsigned long f)
 
 static void mark_free(unsigned long f)
 {
-    bitmap[f / 8] &= (uint8_t)~(1u << (f % 8));
+    bitmap[f / 8] &= (uint8_t) ~(1u << (f % 8));
 }
 
 static bool overlaps(paddr_t s1, paddr_t e1, paddr_t s2, paddr_t e2)
@@ -106,8 +106,7 @@ void page_alloc_set_limit(paddr_t limit)
 }
 
 /* Is [f, f+nr) free and below the limit? On failure *next is where to retry. */
-static bool run_free(unsigned long f, unsigned long nr, unsigned long end,
-                     unsigned long *next)
+static bool run_free(unsigned long f, unsigned long nr, unsigned long end, unsigned long *next)
 {
     if (f + nr > end) {
         *next = end;

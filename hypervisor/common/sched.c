@@ -27,8 +27,8 @@ bool vcpu_runnable(const struct vcpu *v)
 {
     const struct domain *d = v->domain;
 
-    return !READ_ONCE(v->pause_flags) && !READ_ONCE(d->pause_count) &&
-           !READ_ONCE(d->is_shutdown) && !READ_ONCE(d->is_dying);
+    return !READ_ONCE(v->pause_flags) && !READ_ONCE(d->pause_count) && !READ_ONCE(d->is_shutdown) &&
+           !READ_ONCE(d->is_dying);
 }
 
 static void slice_expired(void *data)

@@ -18,8 +18,8 @@ void raise_softirq(enum softirq nr)
 
 void cpu_raise_softirq(unsigned int cpu, enum softirq nr)
 {
-    unsigned long old = __atomic_fetch_or(&cpu_data[cpu].softirq_pending, 1UL << nr,
-                                          __ATOMIC_SEQ_CST);
+    unsigned long old =
+        __atomic_fetch_or(&cpu_data[cpu].softirq_pending, 1UL << nr, __ATOMIC_SEQ_CST);
 
     if (cpu != arch_cpu_id() && !(old & (1UL << nr)))
         arch_send_event_check(cpu);

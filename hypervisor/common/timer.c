@@ -57,9 +57,7 @@ void timer_set(struct timer *t, uint64_t deadline_ns)
     t->deadline = deadline_ns;
     t->cpu = arch_cpu_id();
     t->armed = true;
-    list_for_each_entry(pos, &c->timers, link)
-        if (pos->deadline > deadline_ns)
-            break;
+    list_for_each_entry(pos, &c->timers, link) if (pos->deadline > deadline_ns) break;
     list_add_tail(&t->link, &pos->link);
     first = c->timers.next == &t->link;
     spin_unlock(&c->timer_lock);

@@ -48,8 +48,8 @@ __attribute__((noinline)) const char *xen_extra_version(void)
 bool hv_build_id(const uint8_t **id, unsigned int *len)
 {
     return !build_id_parse_note(__note_gnu_build_id_start,
-                                (size_t)(__note_gnu_build_id_end - __note_gnu_build_id_start),
-                                id, len);
+                                (size_t)(__note_gnu_build_id_end - __note_gnu_build_id_start), id,
+                                len);
 }
 
 void print_banner(void)

@@ -23,7 +23,7 @@ static void va_set(unsigned long i, bool used)
     if (used)
         vmap_bitmap[i / 8] |= (uint8_t)(1u << (i % 8));
     else
-        vmap_bitmap[i / 8] &= (uint8_t)~(1u << (i % 8));
+        vmap_bitmap[i / 8] &= (uint8_t) ~(1u << (i % 8));
 }
 
 void vmap_init(void)

@@ -79,8 +79,8 @@ static int by_name(const void *a, const void *b)
 
 static int skip_name(const char *n)
 {
-    return !*n || !strncmp(n, ".L", 2) || (n[0] == '$' && strchr("adtx", n[1]) &&
-                                            (n[2] == '\0' || n[2] == '.'));
+    return !*n || !strncmp(n, ".L", 2) ||
+           (n[0] == '$' && strchr("adtx", n[1]) && (n[2] == '\0' || n[2] == '.'));
 }
 
 static char *qualified(const char *file, const char *name)

@@ -84,8 +84,8 @@ void desc_prepare_cpu(unsigned int cpu)
     gdt[2] = 0x00cf92000000ffffULL; /* HV_DS */
     gdt[4] = 0x00cff2000000ffffULL; /* USER_DS */
     gdt[5] = 0x00affa000000ffffULL; /* USER_CS */
-    gdt[6] = (sizeof(*tss) - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) |
-             ((t >> 24 & 0xff) << 56);
+    gdt[6] =
+        (sizeof(*tss) - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) | ((t >> 24 & 0xff) << 56);
     gdt[7] = t >> 32;
 
     a->cpu_id = cpu;

@@ -89,8 +89,9 @@ static void save_segments(struct arch_vcpu *a)
 /* gs is loaded between swapgs pairs so the hypervisor's GS base survives. */
 static void load_segments(const struct arch_vcpu *a)
 {
-    __asm__ volatile("mov %0, %%ds; mov %1, %%es; mov %2, %%fs; swapgs; mov %3, %%gs; swapgs"
-                     ::"r"(a->ds), "r"(a->es), "r"(a->fs), "r"(a->gs));
+    __asm__ volatile(
+        "mov %0, %%ds; mov %1, %%es; mov %2, %%fs; swapgs; mov %3, %%gs; swapgs" ::"r"(a->ds),
+        "r"(a->es), "r"(a->fs), "r"(a->gs));
 }
 
 void arch_context_switch(struct vcpu *prev, struct vcpu *next)
@@ -120,8 +121,8 @@ static void do_iret(struct cpu_regs *regs)
 {
     struct iret_context ctx;
 
-    if (copy_from_guest(&ctx, guest_ptr(regs->rsp), sizeof(ctx)) ||
-        !guest_address_ok(ctx.rip) || !guest_address_ok(ctx.rsp)) {
+    if (copy_from_guest(&ctx, guest_ptr(regs->rsp), sizeof(ctx)) || !guest_address_ok(ctx.rip) ||
+        !guest_address_ok(ctx.rsp)) {
         domain_crash(current->domain, "bad HYPERVISOR_iret frame");
         return;
     }

@@ -66,8 +66,7 @@ static uint64_t *pt_entry(uint64_t *pml4, unsigned long va, int level, uint64_t 
     return &t[pt_index(va, level)];
 }
 
-int pt_map_page(uint64_t *pml4, unsigned long va, uint64_t pa, uint64_t flags,
-                uint64_t table_flags)
+int pt_map_page(uint64_t *pml4, unsigned long va, uint64_t pa, uint64_t flags, uint64_t table_flags)
 {
     uint64_t *e = pt_entry(pml4, va, 1, table_flags);
 
@@ -98,10 +97,14 @@ void pt_free_lower_half(uint64_t *pml4)
 static uint64_t perm_flags(enum map_perm perm)
 {
     switch (perm) {
-    case MAP_RO: return PTE_P | PTE_G | PTE_NX;
-    case MAP_RW: return PTE_P | PTE_RW | PTE_G | PTE_NX;
-    case MAP_RX: return PTE_P | PTE_G;
-    case MAP_MMIO: return PTE_P | PTE_RW | PTE_PCD | PTE_PWT | PTE_G | PTE_NX;
+    case MAP_RO:
+        return PTE_P | PTE_G | PTE_NX;
+    case MAP_RW:
+        return PTE_P | PTE_RW | PTE_G | PTE_NX;
+    case MAP_RX:
+        return PTE_P | PTE_G;
+    case MAP_MMIO:
+        return PTE_P | PTE_RW | PTE_PCD | PTE_PWT | PTE_G | PTE_NX;
     }
     return 0;
 }

@@ -27,7 +27,7 @@ static uint64_t measure_pit_window(void)
     uint64_t start;
 
     outb(0x61, (uint8_t)((inb(0x61) & ~0x02) | 0x01)); /* gate on, speaker off */
-    outb(0x43, 0xb0);                                    /* ch 2, lo/hi, mode 0 */
+    outb(0x43, 0xb0);                                  /* ch 2, lo/hi, mode 0 */
     outb(0x42, (uint8_t)count);
     outb(0x42, (uint8_t)(count >> 8));
     start = rdtsc();

@@ -21,12 +21,28 @@ struct extable_entry {
 extern const struct extable_entry __ex_table_start[], __ex_table_end[];
 
 static const char *const names[32] = {
-    "#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
-    "#BR bound range", "#UD invalid opcode", "#NM device not available",
-    "#DF double fault", "coprocessor overrun", "#TS invalid TSS", "#NP segment not present",
-    "#SS stack fault", "#GP general protection", "#PF page fault", "reserved 15",
-    "#MF x87 error", "#AC alignment check", "#MC machine check", "#XM SIMD error",
-    "#VE virtualization", "#CP control protection",
+    "#DE divide error",
+    "#DB debug",
+    "NMI",
+    "#BP breakpoint",
+    "#OF overflow",
+    "#BR bound range",
+    "#UD invalid opcode",
+    "#NM device not available",
+    "#DF double fault",
+    "coprocessor overrun",
+    "#TS invalid TSS",
+    "#NP segment not present",
+    "#SS stack fault",
+    "#GP general protection",
+    "#PF page fault",
+    "reserved 15",
+    "#MF x87 error",
+    "#AC alignment check",
+    "#MC machine check",
+    "#XM SIMD error",
+    "#VE virtualization",
+    "#CP control protection",
 };
 
 const char *exception_name(unsigned int vector)
@@ -106,14 +122,13 @@ static void show_registers(const struct cpu_regs *r)
     printk(XENLOG_ERR "rbp: %016lx  rsp: %016lx  r8:  %016lx\n", r->rbp, r->rsp, r->r8);
     printk(XENLOG_ERR "r9:  %016lx  r10: %016lx  r11: %016lx\n", r->r9, r->r10, r->r11);
     printk(XENLOG_ERR "r12: %016lx  r13: %016lx  r14: %016lx\n", r->r12, r->r13, r->r14);
-    printk(XENLOG_ERR "r15: %016lx  rflags: %016lx  cs: %04lx  ss: %04lx\n", r->r15,
-           r->rflags, r->cs, r->ss);
+    printk(XENLOG_ERR "r15: %016lx  rflags: %016lx  cs: %04lx  ss: %04lx\n", r->r15, r->rflags,
+           r->cs, r->ss);
 }
 
 void show_guest_registers(const struct cpu_regs *regs, unsigned long cr2)
 {
-    printk(XENLOG_ERR "rip: %016lx  cr2: %016lx  error: %#x\n", regs->rip, cr2,
-           regs->error_code);
+    printk(XENLOG_ERR "rip: %016lx  cr2: %016lx  error: %#x\n", regs->rip, cr2, regs->error_code);
     show_registers(regs);
 }
 
@@ -121,8 +136,7 @@ __noreturn static void fatal_trap(const struct cpu_regs *regs, unsigned long cr2
 {
     console_force_unlock();
     printk(XENLOG_ERR "----[ Hypervisor fault on CPU%u ]----\n", arch_cpu_id());
-    printk(XENLOG_ERR "%s, error code %#x\n", exception_name(regs->entry_vector),
-           regs->error_code);
+    printk(XENLOG_ERR "%s, error code %#x\n", exception_name(regs->entry_vector), regs->error_code);
     print_symbol_line("RIP: ", regs->rip);
     printk(XENLOG_ERR "CR2: %016lx  CR3: %016lx  CR4: %016lx\n", cr2, read_cr3(), read_cr4());
     show_registers(regs);
@@ -163,8 +177,7 @@ void do_irq(unsigned int vector)
         break;
     default:
         lapic_eoi();
-        printk(XENLOG_WARNING "CPU%u: unexpected interrupt vector %#x\n", arch_cpu_id(),
-               vector);
+        printk(XENLOG_WARNING "CPU%u: unexpected interrupt vector %#x\n", arch_cpu_id(), vector);
         break;
     }
 }

@@ -33,10 +33,23 @@ bool parse_size(const char *s, const char **end, unsigned long long *out)
     if (!any)
         return false;
     switch (*p) {
-    case 'G': case 'g': shift = 30; p++; break;
-    case 'M': case 'm': shift = 20; p++; break;
-    case 'K': case 'k': shift = 10; p++; break;
-    default: break;
+    case 'G':
+    case 'g':
+        shift = 30;
+        p++;
+        break;
+    case 'M':
+    case 'm':
+        shift = 20;
+        p++;
+        break;
+    case 'K':
+    case 'k':
+        shift = 10;
+        p++;
+        break;
+    default:
+        break;
     }
     if (shift && v > (~0ULL >> shift))
         return false;

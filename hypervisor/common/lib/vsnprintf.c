@@ -116,23 +116,51 @@ static unsigned long long get_int(va_list *ap, char len, bool is_signed, bool *n
 
     if (is_signed) {
         switch (len) {
-        case 'H': s = (signed char)va_arg(*ap, int); break;
-        case 'h': s = (short)va_arg(*ap, int); break;
-        case 'l': s = va_arg(*ap, long); break;
-        case 'q': s = va_arg(*ap, long long); break;
-        case 'z': case 't': case 'j': s = va_arg(*ap, long); break;
-        default: s = va_arg(*ap, int); break;
+        case 'H':
+            s = (signed char)va_arg(*ap, int);
+            break;
+        case 'h':
+            s = (short)va_arg(*ap, int);
+            break;
+        case 'l':
+            s = va_arg(*ap, long);
+            break;
+        case 'q':
+            s = va_arg(*ap, long long);
+            break;
+        case 'z':
+        case 't':
+        case 'j':
+            s = va_arg(*ap, long);
+            break;
+        default:
+            s = va_arg(*ap, int);
+            break;
         }
         *neg = s < 0;
         return *neg ? 0ULL - (unsigned long long)s : (unsigned long long)s;
     }
     switch (len) {
-    case 'H': u = (unsigned char)va_arg(*ap, unsigned int); break;
-    case 'h': u = (unsigned short)va_arg(*ap, unsigned int); break;
-    case 'l': u = va_arg(*ap, unsigned long); break;
-    case 'q': u = va_arg(*ap, unsigned long long); break;
-    case 'z': case 't': case 'j': u = va_arg(*ap, unsigned long); break;
-    default: u = va_arg(*ap, unsigned int); break;
+    case 'H':
+        u = (unsigned char)va_arg(*ap, unsigned int);
+        break;
+    case 'h':
+        u = (unsigned short)va_arg(*ap, unsigned int);
+        break;
+    case 'l':
+        u = va_arg(*ap, unsigned long);
+        break;
+    case 'q':
+        u = va_arg(*ap, unsigned long long);
+        break;
+    case 'z':
+    case 't':
+    case 'j':
+        u = va_arg(*ap, unsigned long);
+        break;
+    default:
+        u = va_arg(*ap, unsigned int);
+        break;
     }
     *neg = false;
     return u;
@@ -142,12 +170,18 @@ static const char *parse_spec(const char *f, struct spec *sp, char *len, va_list
 {
     *sp = (struct spec){ .prec = -1 };
     for (;; f++) {
-        if (*f == '-') sp->left = true;
-        else if (*f == '0') sp->zero = true;
-        else if (*f == '+') sp->plus = true;
-        else if (*f == ' ') sp->space = true;
-        else if (*f == '#') sp->alt = true;
-        else break;
+        if (*f == '-')
+            sp->left = true;
+        else if (*f == '0')
+            sp->zero = true;
+        else if (*f == '+')
+            sp->plus = true;
+        else if (*f == ' ')
+            sp->space = true;
+        else if (*f == '#')
+            sp->alt = true;
+        else
+            break;
     }
     f = parse_int(f, &sp->width, ap);
     if (sp->width < 0) {
@@ -160,9 +194,14 @@ static const char *parse_spec(const char *f, struct spec *sp, char *len, va_list
             sp->prec = -1;
     }
     *len = 0;
-    if (f[0] == 'h' && f[1] == 'h') { *len = 'H'; f += 2; }
-    else if (f[0] == 'l' && f[1] == 'l') { *len = 'q'; f += 2; }
-    else if (*f == 'h' || *f == 'l' || *f == 'z' || *f == 't' || *f == 'j') *len = *f++;
+    if (f[0] == 'h' && f[1] == 'h') {
+        *len = 'H';
+        f += 2;
+    } else if (f[0] == 'l' && f[1] == 'l') {
+        *len = 'q';
+        f += 2;
+    } else if (*f == 'h' || *f == 'l' || *f == 'z' || *f == 't' || *f == 'j')
+        *len = *f++;
     sp->conv = *f;
     return f;
 }
@@ -185,11 +224,15 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap_in)
         }
         f = parse_spec(f + 1, &sp, &len, &ap);
         switch (sp.conv) {
-        case 'd': case 'i':
+        case 'd':
+        case 'i':
             v = get_int(&ap, len, true, &neg);
             put_num(&o, &sp, v, neg);
             break;
-        case 'u': case 'x': case 'X': case 'o':
+        case 'u':
+        case 'x':
+        case 'X':
+        case 'o':
             v = get_int(&ap, len, false, &neg);
             put_num(&o, &sp, v, false);
             break;

@@ -10,7 +10,6 @@
  * in-bounds NT_GNU_BUILD_ID note named "GNU" with a non-empty descriptor;
  * then *@id / *@id_len give the descriptor.  Returns 0 or -EINVAL.
  */
-int build_id_parse_note(const void *note, size_t len, const uint8_t **id,
-                        unsigned int *id_len);
+int build_id_parse_note(const void *note, size_t len, const uint8_t **id, unsigned int *id_len);
 
 #endif /* HV_BUILD_ID_H */

@@ -10,10 +10,10 @@
 
 #include <hv/types.h>
 
-#define XENLOG_ERR     "<0>"
+#define XENLOG_ERR "<0>"
 #define XENLOG_WARNING "<1>"
-#define XENLOG_INFO    "<2>"
-#define XENLOG_DEBUG   "<3>"
+#define XENLOG_INFO "<2>"
+#define XENLOG_DEBUG "<3>"
 
 void printk(const char *fmt, ...) __printf(1, 2);
 void vprintk(const char *fmt, va_list ap);
@@ -31,10 +31,10 @@ void console_force_unlock(void);
 
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 
-#define BUG_ON(cond)                                                   \
-    do {                                                               \
-        if (unlikely(cond))                                            \
-            panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond);      \
+#define BUG_ON(cond)                                              \
+    do {                                                          \
+        if (unlikely(cond))                                       \
+            panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond); \
     } while (0)
 #define ASSERT(cond) BUG_ON(!(cond))
 

@@ -27,13 +27,13 @@
 struct vcpu {
     unsigned int vcpu_id;
     struct domain *domain;
-    unsigned int processor;   /* CPU it runs on or last ran on */
-    bool is_running;          /* state is live on a CPU right now */
+    unsigned int processor; /* CPU it runs on or last ran on */
+    bool is_running;        /* state is live on a CPU right now */
     bool on_runq;
     unsigned long pause_flags;
-    bool event_pending;       /* consumed by SCHEDOP_block */
+    bool event_pending; /* consumed by SCHEDOP_block */
     struct list_head runq_link;
-    uint64_t cpu_time;        /* ns of CPU consumed, not counting the current run */
+    uint64_t cpu_time; /* ns of CPU consumed, not counting the current run */
     uint64_t run_start;
     struct arch_vcpu arch;
 };
@@ -46,7 +46,7 @@ struct domain {
     uint8_t shutdown_code;
     unsigned int pause_count; /* pauses by the control domain */
     spinlock_t lock;
-    struct list_head link;    /* on the domain list, ordered by ID */
+    struct list_head link; /* on the domain list, ordered by ID */
     xen_domain_handle_t handle;
 
     unsigned int max_vcpus;
@@ -77,12 +77,10 @@ struct vcpu *idle_vcpu_create(unsigned int cpu);
  * Creates a paused domain with no memory.  @domid 0 means "pick a free ID"
  * (except for the very first domain, which is dom0 and privileged).
  */
-int domain_create(domid_t domid, bool privileged, unsigned int max_vcpus,
-                  struct domain **out);
+int domain_create(domid_t domid, bool privileged, unsigned int max_vcpus, struct domain **out);
 /* Gives the domain @mem bytes of RAM and loads an ELF image into it. */
-int domain_load_image(struct domain *d, const void *image, size_t size,
-                      size_t mem, const char *cmdline, const void *module,
-                      size_t module_size);
+int domain_load_image(struct domain *d, const void *image, size_t size, size_t mem,
+                      const char *cmdline, const void *module, size_t module_size);
 int domain_pause_by_controller(struct domain *d);
 int domain_unpause_by_controller(struct domain *d);
 void domain_shutdown(struct domain *d, unsigned int reason);

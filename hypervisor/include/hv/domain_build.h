@@ -28,7 +28,7 @@ struct guest_image {
  * entry point is inside one of them.  Returns 0 or -EINVAL / -ENOEXEC-style
  * errors (Xen errno values), filling @out.
  */
-int guest_image_parse(const void *image, size_t size, uint64_t ram_base,
-                      uint64_t ram_size, struct guest_image *out);
+int guest_image_parse(const void *image, size_t size, uint64_t ram_base, uint64_t ram_size,
+                      struct guest_image *out);
 
 #endif /* HV_DOMAIN_BUILD_H */

@@ -134,11 +134,11 @@ typedef struct {
 } Elf_Note;
 
 #define ELF_ST_BIND(i) ((i) >> 4)
-#define ELF_ST_TYPE(i) ((i) & 0xf)
+#define ELF_ST_TYPE(i) ((i)&0xf)
 #define ELF64_R_SYM(i) ((uint32_t)((i) >> 32))
 #define ELF64_R_TYPE(i) ((uint32_t)(i))
 #define ELF32_R_SYM(i) ((i) >> 8)
-#define ELF32_R_TYPE(i) ((i) & 0xff)
+#define ELF32_R_TYPE(i) ((i)&0xff)
 
 _Static_assert(sizeof(Elf64_Ehdr) == 64, "Elf64_Ehdr");
 _Static_assert(sizeof(Elf32_Ehdr) == 52, "Elf32_Ehdr");

@@ -46,16 +46,14 @@ static inline int copy_to_guest(guest_ptr_t dst, const void *src, size_t len)
 }
 
 /* Copies element @idx of an array of @size-byte elements. */
-static inline int copy_from_guest_elem(void *dst, guest_ptr_t base, size_t idx,
-                                       size_t size)
+static inline int copy_from_guest_elem(void *dst, guest_ptr_t base, size_t idx, size_t size)
 {
     if (idx && size > UINT64_MAX / idx)
         return -EFAULT;
     return copy_from_guest(dst, guest_ptr_add(base, idx * size), size);
 }
 
-static inline int copy_to_guest_elem(guest_ptr_t base, size_t idx, const void *src,
-                                     size_t size)
+static inline int copy_to_guest_elem(guest_ptr_t base, size_t idx, const void *src, size_t size)
 {
     if (idx && size > UINT64_MAX / idx)
         return -EFAULT;

@@ -38,9 +38,8 @@ void *xzalloc_bytes(size_t size);
 void xfree(void *p);
 #define xmalloc(type) ((type *)xmalloc_bytes(sizeof(type)))
 #define xzalloc(type) ((type *)xzalloc_bytes(sizeof(type)))
-#define xzalloc_array(type, n)                                          \
-    ((n) > SIZE_MAX / sizeof(type) ? NULL                               \
-                                   : (type *)xzalloc_bytes(sizeof(type) * (n)))
+#define xzalloc_array(type, n) \
+    ((n) > SIZE_MAX / sizeof(type) ? NULL : (type *)xzalloc_bytes(sizeof(type) * (n)))
 /* Bytes currently handed out by the heap (for leak checks). */
 size_t xmalloc_in_use(void);
 

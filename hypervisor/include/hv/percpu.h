@@ -19,9 +19,9 @@ struct cpu_data {
     struct vcpu *idle;             /* this CPU's idle vCPU */
     unsigned long softirq_pending; /* bitmap of SOFTIRQ_* */
     bool online;
-    uint64_t slice_end;            /* when the running vCPU's slice ends */
+    uint64_t slice_end; /* when the running vCPU's slice ends */
     spinlock_t timer_lock;
-    struct list_head timers;       /* armed timers, sorted by deadline */
+    struct list_head timers; /* armed timers, sorted by deadline */
 };
 
 extern struct cpu_data cpu_data[NR_CPUS];

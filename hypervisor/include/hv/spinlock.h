@@ -14,7 +14,10 @@ typedef struct {
     volatile uint32_t locked;
 } spinlock_t;
 
-#define SPIN_LOCK_UNLOCKED { 0 }
+#define SPIN_LOCK_UNLOCKED \
+    {                      \
+        0                  \
+    }
 
 static inline void spin_lock_init(spinlock_t *l)
 {

@@ -30,7 +30,7 @@ static inline uint64_t now_ns(void)
     return arch_now_ns();
 }
 
-#define MILLISECS(ms) ((uint64_t)(ms) * 1000000ULL)
-#define MICROSECS(us) ((uint64_t)(us) * 1000ULL)
+#define MILLISECS(ms) ((uint64_t)(ms)*1000000ULL)
+#define MICROSECS(us) ((uint64_t)(us)*1000ULL)
 
 #endif /* HV_TIMER_H */

@@ -22,12 +22,12 @@
 #define XEN_DOMCTL_LOAD_IMAGE_MAX (16u << 20)
 
 struct xen_domctl_load_image {
-    XEN_GUEST_HANDLE_64(uint8) image; /* IN: the ELF executable */
-    uint64_aligned_t image_size;      /* IN: its size in bytes */
-    uint64_aligned_t mem_kb;          /* IN: guest RAM to give the domain */
+    XEN_GUEST_HANDLE_64(uint8) image;  /* IN: the ELF executable */
+    uint64_aligned_t image_size;       /* IN: its size in bytes */
+    uint64_aligned_t mem_kb;           /* IN: guest RAM to give the domain */
     XEN_GUEST_HANDLE_64(char) cmdline; /* IN: NUL-terminated, may be NULL */
-    uint32_t cmdline_size;            /* IN: bytes at cmdline incl. the NUL */
-    uint32_t pad;                     /* must be zero */
+    uint32_t cmdline_size;             /* IN: bytes at cmdline incl. the NUL */
+    uint32_t pad;                      /* must be zero */
 };
 
 #endif /* PUBLIC_DOMCTL_EXT_H */

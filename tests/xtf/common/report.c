@@ -13,12 +13,16 @@ enum test_status status_worse(enum test_status a, enum test_status b)
 const char *status_result_line(enum test_status s, bool warnings)
 {
     switch (s) {
-    case STATUS_SUCCESS: return warnings ? "SUCCESS with warnings" : "SUCCESS";
-    case STATUS_SKIP: return "SKIP";
-    case STATUS_FAILURE: return "FAILURE";
+    case STATUS_SUCCESS:
+        return warnings ? "SUCCESS with warnings" : "SUCCESS";
+    case STATUS_SKIP:
+        return "SKIP";
+    case STATUS_FAILURE:
+        return "FAILURE";
     case STATUS_ERROR:
     case STATUS_RUNNING:
-    default: return "ERROR";
+    default:
+        return "ERROR";
     }
 }
 
@@ -33,13 +37,13 @@ static void report(enum test_status s, const char *prefix, const char *fmt, va_l
     }
 }
 
-#define DEFINE_REPORT(fn, st, prefix)                                 \
-    void fn(const char *fmt, ...)                                     \
-    {                                                                 \
-        va_list ap;                                                   \
-        va_start(ap, fmt);                                            \
-        report(st, prefix, fmt, ap);                                  \
-        va_end(ap);                                                   \
+#define DEFINE_REPORT(fn, st, prefix) \
+    void fn(const char *fmt, ...)     \
+    {                                 \
+        va_list ap;                   \
+        va_start(ap, fmt);            \
+        report(st, prefix, fmt, ap);  \
+        va_end(ap);                   \
     }
 
 DEFINE_REPORT(xtf_success, STATUS_SUCCESS, "Success: ")

@@ -23,10 +23,10 @@ extern const struct extable_entry __start_xtf_extable[], __stop_xtf_extable[];
 /* Where probe_exec() jumped to: a fault there returns to its caller. */
 static volatile unsigned long exec_probe_target;
 
-#define ASM_EXTABLE(fault, fixup)                                        \
-    ".pushsection .xtf_extable, \"a\"\n\t"                               \
-    ".balign 8\n\t"                                                      \
-    ".quad " #fault ", " #fixup "\n\t"                                   \
+#define ASM_EXTABLE(fault, fixup)          \
+    ".pushsection .xtf_extable, \"a\"\n\t" \
+    ".balign 8\n\t"                        \
+    ".quad " #fault ", " #fixup "\n\t"     \
     ".popsection\n\t"
 
 void arch_setup(void)
@@ -34,7 +34,8 @@ void arch_setup(void)
     static struct trap_info traps[33];
 
     for (unsigned int v = 0; v < 32; v++)
-        traps[v] = (struct trap_info){ .vector = (uint8_t)v, .flags = 3,
+        traps[v] = (struct trap_info){ .vector = (uint8_t)v,
+                                       .flags = 3,
                                        .address = (unsigned long)trap_stubs + v * 32 };
     if (hypercall_raw(__HYPERVISOR_set_trap_table, (unsigned long)traps, 0, 0, 0, 0))
         panic("set_trap_table failed");
@@ -58,8 +59,8 @@ void do_trap(struct regs *r)
         r->rsp += 8;
         return;
     }
-    panic("Unhandled exception: vector %u, error %#x at %#lx (rsp %#lx)", r->vector,
-          r->error_code, (unsigned long)r->rip, (unsigned long)r->rsp);
+    panic("Unhandled exception: vector %u, error %#x at %#lx (rsp %#lx)", r->vector, r->error_code,
+          (unsigned long)r->rip, (unsigned long)r->rsp);
 }
 
 exinfo_t probe_read(unsigned long addr)

@@ -13,9 +13,9 @@
 typedef uint32_t exinfo_t;
 
 #define EXINFO_EXPECTED (1u << 31)
-#define EXINFO(vec, ec) (EXINFO_EXPECTED | ((uint32_t)(vec) << 16) | ((ec) & 0xffff))
+#define EXINFO(vec, ec) (EXINFO_EXPECTED | ((uint32_t)(vec) << 16) | ((ec)&0xffff))
 #define EXINFO_VEC(e) (((e) >> 16) & 0xff)
-#define EXINFO_EC(e) ((e) & 0xffff)
+#define EXINFO_EC(e) ((e)&0xffff)
 
 /* Reads one byte at @addr; returns exinfo (0 if it worked). */
 exinfo_t probe_read(unsigned long addr);

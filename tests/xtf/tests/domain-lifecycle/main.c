@@ -37,12 +37,13 @@ static int run_child(unsigned int reason)
     long rc;
 
     snprintf(cmdline, sizeof(cmdline), "reason=%u", reason);
-    if ((rc = domctl_create(&d)) || (rc = domctl_load_image(d, image, image_size, CHILD_KB, cmdline))) {
+    if ((rc = domctl_create(&d)) ||
+        (rc = domctl_load_image(d, image, image_size, CHILD_KB, cmdline))) {
         xtf_failure("creating a child failed: %ld", rc);
         return -1;
     }
-    if (!info_of(d, &info) || !(info.flags & XEN_DOMINF_paused) ||
-        info.tot_pages != CHILD_KB / 4 || info.nr_online_vcpus != 1)
+    if (!info_of(d, &info) || !(info.flags & XEN_DOMINF_paused) || info.tot_pages != CHILD_KB / 4 ||
+        info.nr_online_vcpus != 1)
         xtf_failure("new d%u: flags %#x, %lu pages, %u vCPUs", d, info.flags,
                     (unsigned long)info.tot_pages, info.nr_online_vcpus);
     if ((rc = domctl_load_image(d, image, image_size, CHILD_KB, cmdline)) != -XEN_EBUSY)

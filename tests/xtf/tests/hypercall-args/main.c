@@ -13,10 +13,10 @@ const char test_title[] = "Hypercall argument validation";
 
 static char buf[256];
 
-#define EXPECT(expr, want)                                                  \
-    do {                                                                    \
-        long rc_ = (expr);                                                  \
-        if (rc_ != (want))                                                  \
+#define EXPECT(expr, want)                                                         \
+    do {                                                                           \
+        long rc_ = (expr);                                                         \
+        if (rc_ != (want))                                                         \
             xtf_failure("%s: got %ld, expected %s (%d)", #expr, rc_, #want, want); \
     } while (0)
 

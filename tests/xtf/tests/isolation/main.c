@@ -31,8 +31,10 @@ void test_main(void)
 {
     const unsigned long hv_data[] = HYPERVISOR_DATA_ADDRS;
     const unsigned long end = guest_ram_end();
-    const unsigned long far[] = { 0, GUEST_RAM_START - PAGE_SIZE, end, end + PAGE_SIZE,
-                                  64UL << 20, 1UL << 30, 1UL << 40, 0x00007ffffffff000UL };
+    const unsigned long far[] = { 0,          GUEST_RAM_START - PAGE_SIZE,
+                                  end,        end + PAGE_SIZE,
+                                  64UL << 20, 1UL << 30,
+                                  1UL << 40,  0x00007ffffffff000UL };
     long rc;
 
     if (probe_read(end - 1) || probe_write(end - 1) || probe_read(GUEST_RAM_START))

@@ -9,10 +9,10 @@
 
 const char test_title[] = "Privilege checks for unprivileged domains";
 
-#define EXPECT(expr, want)                                                  \
-    do {                                                                    \
-        long rc_ = (expr);                                                  \
-        if (rc_ != (want))                                                  \
+#define EXPECT(expr, want)                                                         \
+    do {                                                                           \
+        long rc_ = (expr);                                                         \
+        if (rc_ != (want))                                                         \
             xtf_failure("%s: got %ld, expected %s (%d)", #expr, rc_, #want, want); \
     } while (0)
 

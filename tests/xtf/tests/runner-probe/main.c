@@ -21,8 +21,7 @@ void test_main(void)
     else if (is("warning")) {
         xtf_warning("as asked");
         xtf_success(NULL);
-    }
-    else if (is("skip"))
+    } else if (is("skip"))
         xtf_skip("as asked");
     else if (is("error"))
         xtf_error("as asked");

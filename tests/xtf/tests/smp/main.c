@@ -63,8 +63,8 @@ void test_main(void)
             polls++;
         }
     }
-    printk("%u CPUs; a spinner was running in %lu of %lu polls by the running dom0\n",
-           pi.nr_cpus, seen_running, polls);
+    printk("%u CPUs; a spinner was running in %lu of %lu polls by the running dom0\n", pi.nr_cpus,
+           seen_running, polls);
     for (int i = 0; i < NR_SPINNERS; i++) {
         uint64_t used = cpu_time_of(spinner[i], NULL) - start[i];
 

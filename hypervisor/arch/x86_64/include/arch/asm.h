@@ -7,6 +7,7 @@
 #ifndef ARCH_ASM_H
 #define ARCH_ASM_H
 
+/* clang-format off */
 #ifdef __ASSEMBLY__
 #ifdef ASM_FILE_NAME
 .file ASM_FILE_NAME
@@ -19,5 +20,6 @@
 
 #define END(name) .size name, . - name
 #endif
+/* clang-format on */
 
 #endif /* ARCH_ASM_H */

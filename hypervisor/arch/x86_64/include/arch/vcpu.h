@@ -35,10 +35,10 @@ struct arch_domain {
 struct tss64;
 
 struct arch_cpu {
-    uint32_t cpu_id;          /* CPU_ID */
+    uint32_t cpu_id; /* CPU_ID */
     uint32_t apic_id;
-    uint64_t scratch_rsp;     /* CPU_SCRATCH_RSP: guest rsp during syscall entry */
-    uint64_t guest_regs_end;  /* CPU_GUEST_REGS_END: top of the guest frame */
+    uint64_t scratch_rsp;    /* CPU_SCRATCH_RSP: guest rsp during syscall entry */
+    uint64_t guest_regs_end; /* CPU_GUEST_REGS_END: top of the guest frame */
     unsigned long stack_bottom, stack_top;
     struct tss64 *tss;
     uint64_t *gdt;

@@ -66,22 +66,22 @@ static inline void wrmsr(uint32_t msr, uint64_t val)
     __asm__ volatile("wrmsr" ::"c"(msr), "a"((uint32_t)val), "d"((uint32_t)(val >> 32)));
 }
 
-static inline void cpuid(uint32_t leaf, uint32_t sub, uint32_t *a, uint32_t *b,
-                         uint32_t *c, uint32_t *d)
+static inline void cpuid(uint32_t leaf, uint32_t sub, uint32_t *a, uint32_t *b, uint32_t *c,
+                         uint32_t *d)
 {
     __asm__ volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(sub));
 }
 
-#define DEFINE_CR(n)                                                 \
-    static inline unsigned long read_cr##n(void)                     \
-    {                                                                \
-        unsigned long v;                                             \
-        __asm__ volatile("mov %%cr" #n ", %0" : "=r"(v));            \
-        return v;                                                    \
-    }                                                                \
-    static inline void write_cr##n(unsigned long v)                  \
-    {                                                                \
-        __asm__ volatile("mov %0, %%cr" #n ::"r"(v) : "memory");     \
+#define DEFINE_CR(n)                                             \
+    static inline unsigned long read_cr##n(void)                 \
+    {                                                            \
+        unsigned long v;                                         \
+        __asm__ volatile("mov %%cr" #n ", %0" : "=r"(v));        \
+        return v;                                                \
+    }                                                            \
+    static inline void write_cr##n(unsigned long v)              \
+    {                                                            \
+        __asm__ volatile("mov %0, %%cr" #n ::"r"(v) : "memory"); \
     }
 DEFINE_CR(0)
 DEFINE_CR(2)

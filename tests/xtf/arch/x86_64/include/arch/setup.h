@@ -12,7 +12,10 @@
 /* An address inside the hypervisor's text, which guests must not reach. */
 #define HYPERVISOR_TEXT_ADDR 0xffffffff80100000UL
 /* Samples of other hypervisor regions: direct map and vmap area. */
-#define HYPERVISOR_DATA_ADDRS { 0xffff830000100000UL, 0xffffffffc0001000UL }
+#define HYPERVISOR_DATA_ADDRS                      \
+    {                                              \
+        0xffff830000100000UL, 0xffffffffc0001000UL \
+    }
 /* An address no page table can map (non-canonical). */
 #define NONCANONICAL_ADDR 0x0000800000000000UL
 /* The exception vectors of a page fault and a general protection fault. */
