@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# check.sh [--arch ARCH] SUITE...  runs test suites and prints one summary
+# line "N passed, N failed" (", N skipped" when some were); exits non-zero
+# if anything failed.
+#
+# Suites: format unit xtf runner repro, or "all".  Each prints lines
+# "PASS: name", "FAIL: name[: why]" or "SKIP: name"; those are counted and
+# echoed, everything else goes to build/check/<suite>.log.  A suite that
+# exits non-zero without reporting a failure counts as one failure.
+#
+# XTF_SELECT picks the XTF instances (default: every non-fixture test).
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ARCH=x86_64
+SUITES=()
+while [ $# -gt 0 ]; do
+    case $1 in
+    --arch) ARCH=$2; shift ;;
+    all) SUITES+=(format unit xtf runner repro) ;;
+    *) SUITES+=("$1") ;;
+    esac
+    shift
+done
+[ ${#SUITES[@]} -gt 0 ] || { echo "usage: check.sh [--arch ARCH] SUITE..." >&2; exit 1; }
+
+LOGDIR=${CHECK_LOGDIR:-$ROOT/build/check}
+mkdir -p "$LOGDIR"
+
+suite_format() {
+    local f bad=0 n=0
+    while read -r f; do
+        n=$((n + 1))
+        if ! clang-format --dry-run --Werror "$ROOT/$f" > /dev/null 2>&1; then
+            echo "FAIL: format/$f: not formatted (run clang-format -i $f)"
+            bad=1
+        fi
+    done < <(cd "$ROOT" && git ls-files '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build/*')
+    [ "$bad" -eq 0 ] && echo "PASS: format ($n files)"
+    return 0
+}
+
+suite_unit() {
+    "$ROOT/build/host/unit/unit-tests"
+}
+
+# Turns the runner's "Combined test results" into PASS/FAIL/SKIP lines.
+suite_xtf() {
+    local sel
+    read -r -a sel <<< "${XTF_SELECT:---all --non-default}"
+    "$ROOT/tests/xtf/xtf-runner" --arch "$ARCH" -q -j 2 "${sel[@]}" |
+        awk '/^Combined test results:/ { on = 1; next }
+             on && NF == 2 {
+                 if ($2 == "SUCCESS") print "PASS: xtf/" $1
+                 else if ($2 == "SKIP") print "SKIP: xtf/" $1
+                 else print "FAIL: xtf/" $1 ": " $2
+             }
+             !on { print }'
+    local rc=${PIPESTATUS[0]}
+    # 0 and 3-6 are results, already reported per instance; others are errors
+    case $rc in 0 | 3 | 4 | 5 | 6) return 0 ;; *) return "$rc" ;; esac
+}
+
+suite_runner() {
+    "$ROOT/tests/xtf/selftest-runner.sh" --arch "$ARCH"
+}
+
+suite_repro() {
+    "$ROOT/scripts/check-repro.sh" --arch "$ARCH"
+}
+
+passed=0 failed=0 skipped=0
+for s in "${SUITES[@]}"; do
+    if ! declare -F "suite_$s" > /dev/null; then
+        echo "check.sh: unknown suite '$s'" >&2
+        exit 1
+    fi
+    log=$LOGDIR/$s.log
+    echo "== $s"
+    start=$SECONDS
+    "suite_$s" > "$log" 2>&1
+    rc=$?
+    p=$(grep -c '^PASS: ' "$log")
+    f=$(grep -c '^FAIL: ' "$log")
+    k=$(grep -c '^SKIP: ' "$log")
+    grep -E '^(PASS|FAIL|SKIP): ' "$log"
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        echo "FAIL: $s: the suite exited with status $rc"
+        f=1
+    fi
+    if [ "$f" -gt 0 ]; then
+        echo "-- last lines of $log:"
+        grep -vE '^(PASS|SKIP): ' "$log" | tail -n 25
+    fi
+    echo "== $s: $p passed, $f failed, $k skipped ($((SECONDS - start)) s)"
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + k))
+done
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary+=", $skipped skipped"
+echo "$summary"
+[ "$failed" -eq 0 ]
