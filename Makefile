@@ -18,19 +18,24 @@ DESTDIR ?=
 J ?= $(shell nproc 2>/dev/null || echo 2)
 
 HV_OUT := $(BUILD)/$(ARCH)/hypervisor
+HV_TEST_OUT := $(BUILD)/$(ARCH)/hypervisor-test
 XTF_OUT := $(BUILD)/$(ARCH)/xtf
 HOST_OUT := $(BUILD)/host
 
-.PHONY: all deps hypervisor xtf unit demo install clean \
-        check check-unit check-xtf check-repro check-format check-runner
+.PHONY: all deps hypervisor hypervisor-test xtf unit demo install clean \
+        check check-unit check-xtf check-repro check-format check-runner check-hv
 
-all: hypervisor xtf unit
+all: hypervisor hypervisor-test xtf unit
 
 deps:
 	@scripts/deps.sh
 
 hypervisor:
 	@$(MAKE) --no-print-directory -C hypervisor ARCH=$(ARCH) O=$(HV_OUT)
+
+# The same hypervisor with test-only hooks compiled in (never installed).
+hypervisor-test:
+	@$(MAKE) --no-print-directory -C hypervisor ARCH=$(ARCH) O=$(HV_TEST_OUT) TEST_HOOKS=1
 
 xtf:
 	@$(MAKE) --no-print-directory -C tests/xtf ARCH=$(ARCH) O=$(XTF_OUT)
@@ -58,6 +63,10 @@ check-repro: deps
 
 check-format:
 	@scripts/check.sh format
+
+check-hv: deps
+	@$(MAKE) --no-print-directory -j$(J) hypervisor hypervisor-test xtf
+	@scripts/check.sh --arch $(ARCH) hv
 
 check-runner: deps
 	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf

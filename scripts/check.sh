@@ -5,7 +5,7 @@
 # line "N passed, N failed" (", N skipped" when some were); exits non-zero
 # if anything failed.
 #
-# Suites: format unit xtf runner repro, or "all".  Each prints lines
+# Suites: format unit xtf hv runner install repro, or "all".  Each prints lines
 # "PASS: name", "FAIL: name[: why]" or "SKIP: name"; those are counted and
 # echoed, everything else goes to build/check/<suite>.log.  A suite that
 # exits non-zero without reporting a failure counts as one failure.
@@ -19,7 +19,7 @@ SUITES=()
 while [ $# -gt 0 ]; do
     case $1 in
     --arch) ARCH=$2; shift ;;
-    all) SUITES+=(format unit xtf runner repro) ;;
+    all) SUITES+=(format unit xtf hv runner install repro) ;;
     *) SUITES+=("$1") ;;
     esac
     shift
@@ -65,6 +65,25 @@ suite_xtf() {
 
 suite_runner() {
     "$ROOT/tests/xtf/selftest-runner.sh" --arch "$ARCH"
+}
+
+suite_hv() {
+    "$ROOT/scripts/check-hv.sh" --arch "$ARCH"
+}
+
+# make install into a scratch DESTDIR, then run a test with what it installed.
+suite_install() {
+    local dest rc
+    dest=$(mktemp -d)
+    make -s -C "$ROOT" install ARCH="$ARCH" DESTDIR="$dest" PREFIX=/opt/hvlp > /dev/null
+    rc=$?
+    if [ "$rc" -eq 0 ] && [ -f "$dest/opt/hvlp/lib/hvlp/$ARCH/hypervisor/xen-syms" ] &&
+        "$dest/opt/hvlp/bin/xtf-runner" --arch "$ARCH" -q --logdir "$dest/logs" example; then
+        echo "PASS: install/$ARCH"
+    else
+        echo "FAIL: install/$ARCH: make install exit $rc, or the installed runner failed"
+    fi
+    rm -rf "$dest"
 }
 
 suite_repro() {

@@ -20,6 +20,7 @@
 #include <hv/sched.h>
 #include <hv/shutdown.h>
 #include <hv/smp.h>
+#include <hv/test_hooks.h>
 #include <hv/timer.h>
 #include <hv/version.h>
 
@@ -162,6 +163,7 @@ void start_hypervisor(struct boot_info *bi)
     WRITE_ONCE(this_cpu()->online, true);
 
     printk("Brought up %u CPUs\n", arch_start_secondary_cpus());
+    test_hooks_boot(saved_cmdline);
     build_boot_domains(bi);
     printk(XENLOG_INFO "Boot done: %lu of %lu pages free\n", free_page_count(), total_pages());
     cpu_common_start();

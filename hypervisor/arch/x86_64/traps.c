@@ -109,10 +109,10 @@ static void backtrace_from(unsigned long rip, unsigned long rbp)
 
 void arch_dump_stack(void)
 {
-    unsigned long rbp;
+    const unsigned long *frame;
 
-    __asm__ volatile("mov %%rbp, %0" : "=r"(rbp));
-    backtrace_from((unsigned long)__builtin_return_address(0), rbp);
+    __asm__ volatile("mov %%rbp, %0" : "=r"(frame));
+    backtrace_from(frame[1], frame[0]); /* start at our caller */
 }
 
 static void show_registers(const struct cpu_regs *r)

@@ -9,10 +9,14 @@
 #                domu: the launcher (dom0) creates the test's domain at run
 #                time with XEN_DOMCTL_createdomain/load_image
 #   TEST-MODULE  a helper (helpers/<name>) given to the test as its module
+#   TEST-MODULE-ARGS  its boot module options, e.g. "domu -- reason=1" to
+#                start it as an unprivileged domain at boot instead
 #   TEST-MEM     guest RAM, e.g. 4M (default)
 #   VARY-CFG     variations: each runs the same binary with "<variation>"
 #                on its command line, as instance test-<env>-<name>~<var>
 #   TEST-EXTRA-SRCS  more source files in the test's directory
+#
+# The info file stores one value per line; the runner reads it.
 
 ifneq ($(NAME),$(notdir $(patsubst %/,%,$(dir $(lastword $(filter %/Makefile,$(MAKEFILE_LIST)))))))
 $(error test $(NAME): NAME must equal the directory name)
@@ -37,16 +41,17 @@ all: $(O)/tests/$(1)/info
 $(O)/tests/$(1)/info: $(XTF)/tests/$(1)/Makefile $(XTF)/mk/gen.mk
 	@mkdir -p $$(@D)
 	@printf '%s\n' 'name=$(1)' 'category=$(2)' 'environments=$(3)' 'domain=$(4)' \
-	    'module=$(5)' 'mem=$(6)' 'variations=$(7)' > $$@
+	    'module=$(5)' 'mem=$(6)' 'variations=$(7)' 'module_args=$(8)' > $$@
 endef
 $(eval $(call xtf_info_rule,$(NAME),$(CATEGORY),$(T_ENVS),$(or $(TEST-DOMAIN),dom0),$(strip \
-    $(TEST-MODULE)),$(or $(TEST-MEM),4M),$(VARY-CFG)))
+    $(TEST-MODULE)),$(or $(TEST-MEM),4M),$(VARY-CFG),$(TEST-MODULE-ARGS)))
 
 NAME :=
 CATEGORY :=
 TEST-ENVS :=
 TEST-DOMAIN :=
 TEST-MODULE :=
+TEST-MODULE-ARGS :=
 TEST-MEM :=
 VARY-CFG :=
 TEST-EXTRA-SRCS :=
