@@ -2,12 +2,14 @@
 /* Softirqs: per-CPU bits of deferred work, run at safe points. */
 #include <hv/softirq.h>
 #include <hv/percpu.h>
+#include <hv/livepatch.h>
 #include <hv/sched.h>
 
 void timer_softirq(void);
 
 static void (*const handlers[NR_SOFTIRQS])(void) = {
     [SOFTIRQ_TIMER] = timer_softirq,
+    [SOFTIRQ_LIVEPATCH] = livepatch_softirq,
     [SOFTIRQ_SCHEDULE] = schedule,
 };
 

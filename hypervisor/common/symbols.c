@@ -5,12 +5,13 @@
  */
 #include <hv/symbols.h>
 #include <hv/lib.h>
+#include <hv/livepatch.h>
 
 extern const struct symtab_entry symtab_entries[];
 extern const uint32_t symtab_by_name[];
 extern const uint32_t symtab_count;
 extern const char symtab_names[];
-extern const char __image_start[];
+extern const char __image_start[], _end[];
 
 static struct symtab hv_symtab(void)
 {
@@ -20,6 +21,7 @@ static struct symtab hv_symtab(void)
         .count = symtab_count,
         .names = symtab_names,
         .base = (unsigned long)__image_start,
+        .end = (unsigned long)_end,
     };
 }
 
@@ -40,11 +42,13 @@ bool symbols_lookup_by_addr(unsigned long addr, const char **name, unsigned long
 
 void symbols_format(char *buf, size_t len, unsigned long addr)
 {
-    const char *name;
+    const char *name, *payload;
     unsigned long start, size;
 
     if (symbols_lookup_by_addr(addr, &name, &start, &size))
         snprintf(buf, len, "%s+%#lx/%#lx", name, addr - start, size);
+    else if (livepatch_lookup_addr(addr, &name, &start, &size, &payload))
+        snprintf(buf, len, "%s+%#lx/%#lx [%s]", name, addr - start, size, payload);
     else
         snprintf(buf, len, "%#lx", addr);
 }

@@ -7,6 +7,7 @@
 #include <hv/hypercall.h>
 #include <hv/domain.h>
 #include <hv/lib.h>
+#include <hv/livepatch.h>
 #include <hv/mm.h>
 #include <hv/percpu.h>
 #include <hv/spinlock.h>
@@ -51,6 +52,10 @@ long do_sysctl(guest_ptr_t u_sysctl)
         fill_physinfo(&op.u.physinfo);
         copyback = true;
         rc = 0;
+        break;
+    case XEN_SYSCTL_livepatch_op:
+        rc = livepatch_op(&op.u.livepatch);
+        copyback = rc != -ENOSYS && rc != -EOPNOTSUPP; /* as Xen */
         break;
     default:
         rc = -ENOSYS;

@@ -67,11 +67,13 @@ void print_banner(void)
     printk("Build-id: %s\n", hex);
 }
 
+/* Copies @s into a guest string type of @size bytes, zero-padded. */
 static long copy_string_out(guest_ptr_t arg, const char *s, size_t size)
 {
     char buf[1024] = { 0 };
 
-    strlcpy(buf, s, size < sizeof(buf) ? size : sizeof(buf));
+    BUG_ON(size > sizeof(buf));
+    strlcpy(buf, s, size);
     return copy_to_guest(arg, buf, size) ? -EFAULT : 0;
 }
 
@@ -136,7 +138,7 @@ long do_xen_version(unsigned int cmd, guest_ptr_t arg)
     case XENVER_changeset:
         return copy_string_out(arg, HV_CHANGESET, sizeof(xen_changeset_info_t));
     case XENVER_platform_parameters: {
-        xen_platform_parameters_t p = { .virt_start = HYPERVISOR_VIRT_START };
+        xen_platform_parameters_t p = { .virt_start = PV_HYPERVISOR_VIRT_START };
 
         return copy_to_guest(arg, &p, sizeof(p)) ? -EFAULT : 0;
     }

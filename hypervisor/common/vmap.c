@@ -32,7 +32,7 @@ void vmap_init(void)
 }
 
 /* Reserves @nr pages plus a trailing guard page; returns the start or 0. */
-static unsigned long vmap_reserve(unsigned long nr)
+unsigned long vmap_reserve(unsigned long nr)
 {
     unsigned long run = 0, found = ~0UL;
 
@@ -51,7 +51,7 @@ static unsigned long vmap_reserve(unsigned long nr)
     return found == ~0UL ? 0 : VMAP_START + (found << PAGE_SHIFT);
 }
 
-static void vmap_release(unsigned long va, unsigned long nr)
+void vmap_release(unsigned long va, unsigned long nr)
 {
     unsigned long first = (va - VMAP_START) >> PAGE_SHIFT;
 

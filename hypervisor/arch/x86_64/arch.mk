@@ -9,4 +9,4 @@ ARCH_CFLAGS := -m64 -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
 ARCH_LDFLAGS := -m elf_x86_64
 ARCH_SRCS := head.S entry.S usercopy.S trampoline.S setup.c multiboot.c desc.c \
              traps.c mm.c apic.c i8259.c time.c acpi.c smpboot.c guest.c ns16550.c \
-             platform-$(PLATFORM).c
+             livepatch.c livepatch_insn.c livepatch_reloc.c platform-$(PLATFORM).c

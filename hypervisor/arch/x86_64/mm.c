@@ -168,17 +168,43 @@ static void flush_tlb_others(void)
     }
 }
 
+void pt_clear_page(unsigned long va)
+{
+    uint64_t *e = pt_entry(idle_pml4, va, 1, 0);
+
+    if (e)
+        *e = 0;
+}
+
+void arch_flush_mappings(unsigned long va, unsigned long nr)
+{
+    for (unsigned long i = 0; i < nr; i++)
+        invlpg(va + i * PAGE_SIZE);
+    flush_tlb_others();
+}
+
 void arch_unmap_pages(unsigned long va, unsigned long nr)
 {
-    for (unsigned long i = 0; i < nr; i++) {
-        uint64_t *e = pt_entry(idle_pml4, va + i * PAGE_SIZE, 1, 0);
+    for (unsigned long i = 0; i < nr; i++)
+        pt_clear_page(va + i * PAGE_SIZE);
+    arch_flush_mappings(va, nr);
+}
 
-        if (e) {
-            *e = 0;
-            invlpg(va + i * PAGE_SIZE);
-        }
+uint64_t arch_virt_to_phys(unsigned long va)
+{
+    uint64_t *t = idle_pml4;
+
+    for (int level = 4; level >= 1; level--) {
+        uint64_t e = t[pt_index(va, level)];
+        unsigned long page_mask = (1UL << (PAGE_SHIFT + 9 * (level - 1))) - 1;
+
+        if (!(e & PTE_P))
+            return INVALID_PADDR;
+        if (level == 1 || (e & PTE_PS))
+            return (e & PTE_ADDR & ~(uint64_t)page_mask) | (va & page_mask);
+        t = __va(e & PTE_ADDR);
     }
-    flush_tlb_others();
+    return INVALID_PADDR;
 }
 
 /* --- Building the final page tables -------------------------------------- */
@@ -256,6 +282,12 @@ void arch_domain_destroy(struct domain *d)
     pt_free_lower_half(pml4);
     free_xenheap_pages(pml4, 1);
     d->arch.pml4 = 0;
+}
+
+/* Only for domains that are not running: their CPUs hold no stale TLB entries. */
+void arch_guest_unmap_all(struct domain *d)
+{
+    pt_free_lower_half(__va(d->arch.pml4));
 }
 
 int arch_guest_map_page(struct domain *d, unsigned long index, paddr_t pa)

@@ -6,6 +6,7 @@
  * A fault in guest context never harms the hypervisor (see guest.c).
  */
 #include <hv/console.h>
+#include <hv/livepatch.h>
 #include <hv/percpu.h>
 #include <hv/softirq.h>
 #include <hv/symbols.h>
@@ -50,12 +51,13 @@ const char *exception_name(unsigned int vector)
     return vector < 32 && names[vector] ? names[vector] : "reserved";
 }
 
+/* The fixup for a fault at @rip: the hypervisor's table, then payloads'. */
 static unsigned long search_extable(unsigned long rip)
 {
     for (const struct extable_entry *e = __ex_table_start; e < __ex_table_end; e++)
         if ((unsigned long)&e->insn + (long)e->insn == rip)
             return (unsigned long)&e->fixup + (long)e->fixup;
-    return 0;
+    return livepatch_search_extable(rip);
 }
 
 static void print_symbol_line(const char *prefix, unsigned long addr)

@@ -62,6 +62,8 @@ enum map_perm { MAP_RO, MAP_RW, MAP_RX, MAP_MMIO };
 int arch_map_pages(unsigned long va, paddr_t pa, unsigned long nr, enum map_perm perm);
 /* Unmaps @nr pages at @va and flushes them from every CPU's TLB. */
 void arch_unmap_pages(unsigned long va, unsigned long nr);
+/* Flushes [va, va + nr pages) from every CPU's TLB after changing mappings. */
+void arch_flush_mappings(unsigned long va, unsigned long nr);
 
 /* --- Domains and vCPUs ------------------------------------------------ */
 
@@ -70,6 +72,8 @@ int arch_domain_init(struct domain *d);
 void arch_domain_destroy(struct domain *d);
 /* Maps guest RAM page @index (at GUEST_RAM_BASE + index pages) to @pa. */
 int arch_guest_map_page(struct domain *d, unsigned long index, paddr_t pa);
+/* Removes every guest RAM mapping of @d, e.g. after a failed load. */
+void arch_guest_unmap_all(struct domain *d);
 /* Sets the vCPU to start at @entry with @arg as the boot argument. */
 void arch_vcpu_init_entry(struct vcpu *v, unsigned long entry, unsigned long stack,
                           unsigned long arg);

@@ -44,6 +44,9 @@ void xfree(void *p);
 size_t xmalloc_in_use(void);
 
 void vmap_init(void);
+/* Reserves @nr pages of vmap address space followed by a guard page. */
+unsigned long vmap_reserve(unsigned long nr);
+void vmap_release(unsigned long va, unsigned long nr);
 /* Maps @nr fresh pages behind an unmapped guard page (stacks). */
 void *vmalloc_guarded(unsigned long nr);
 /* Maps machine range [pa, pa+size) with @perm; returns the matching address. */

@@ -10,7 +10,8 @@
 
 enum softirq {
     SOFTIRQ_TIMER,
-    SOFTIRQ_SCHEDULE, /* last: it may switch stacks and not return */
+    SOFTIRQ_LIVEPATCH, /* before SCHEDULE: a CPU must join first */
+    SOFTIRQ_SCHEDULE,  /* last: it may switch stacks and not return */
     NR_SOFTIRQS
 };
 

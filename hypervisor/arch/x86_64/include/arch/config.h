@@ -35,7 +35,7 @@
 
 /* start_info.magic for guests of this arch, and the hypervisor's VA start. */
 #define GUEST_START_INFO_MAGIC "xen-3.0-x86_64"
-#define HYPERVISOR_VIRT_START _AC(0xffff800000000000, UL)
+#define PV_HYPERVISOR_VIRT_START _AC(0xffff800000000000, UL)
 
 /* The early (boot) direct map covers this much; the final one all RAM. */
 #define EARLY_DIRECTMAP_LIMIT (_AC(1, UL) << 30)

@@ -25,6 +25,10 @@ extern uint64_t idle_pml4_pa;
  */
 int pt_map_page(uint64_t *pml4, unsigned long va, uint64_t pa, uint64_t flags,
                 uint64_t table_flags);
+/* Machine address behind hypervisor address @va, or INVALID_PADDR. */
+uint64_t arch_virt_to_phys(unsigned long va);
+/* Removes the 4 KiB mapping of @va from the hypervisor tables (no flush). */
+void pt_clear_page(unsigned long va);
 /* Frees every page-table page below the lower-half entries of @pml4. */
 void pt_free_lower_half(uint64_t *pml4);
 

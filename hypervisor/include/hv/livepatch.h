@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Live patching, as the rest of the hypervisor sees it: the sysctl
+ * sub-operation, the softirq where CPUs meet to patch, and lookups of
+ * payload code for backtraces, exception fixups and bug frames.
+ */
+#ifndef HV_LIVEPATCH_H
+#define HV_LIVEPATCH_H
+
+#include <hv/types.h>
+#include <public/sysctl.h>
+
+#define LIVEPATCH_MAX_SIZE MiB(2)
+#define LIVEPATCH_DEFAULT_TIMEOUT_NS 30000000u
+#define LIVEPATCH_LIST_MAX 1024
+
+/* XEN_SYSCTL_livepatch_op, with the op already copied in (sysctl.c). */
+long livepatch_op(struct xen_sysctl_livepatch_op *op);
+
+/* The LIVEPATCH softirq: joins (or leads) a pending action's rendezvous. */
+void livepatch_softirq(void);
+
+/* The payload symbol containing @addr, and the payload's name. */
+bool livepatch_lookup_addr(unsigned long addr, const char **name, unsigned long *start,
+                           unsigned long *size, const char **payload);
+/* The fixup for a fault at @addr in payload text, or 0. */
+unsigned long livepatch_search_extable(unsigned long addr);
+
+#endif /* HV_LIVEPATCH_H */
