@@ -54,12 +54,15 @@ static long console_write(unsigned int count, guest_ptr_t buf)
 
 static long console_read_to_guest(unsigned int count, guest_ptr_t buf)
 {
-    char chunk[CHUNK];
-    size_t n;
+    char chunk[CHUNK] = { 0 };
+    size_t want = count < CHUNK ? count : CHUNK, n;
 
     if (!current->domain->is_privileged)
         return -EPERM;
-    n = console_read(chunk, count < CHUNK ? count : CHUNK);
+    /* Check the buffer before taking input, so a bad one loses none. */
+    if (want && copy_to_guest(buf, chunk, want))
+        return -EFAULT;
+    n = console_read(chunk, want);
     if (n && copy_to_guest(buf, chunk, n))
         return -EFAULT;
     return (long)n;

@@ -183,10 +183,12 @@ int domain_create(domid_t domid, bool privileged, unsigned int max_vcpus, struct
     return 0;
 }
 
+/* Unmaps and frees guest RAM; the domain may be half-built. */
 static void free_guest_ram(struct domain *d)
 {
+    arch_guest_unmap_all(d);
     for (unsigned long i = 0; i < d->nr_pages; i++)
-        if (d->frames[i])
+        if (d->frames[i] != INVALID_PADDR)
             free_pages(d->frames[i], 1);
     xfree(d->frames);
     d->frames = NULL;
@@ -199,6 +201,8 @@ static int alloc_guest_ram(struct domain *d, unsigned long nr)
     if (!d->frames)
         return -ENOMEM;
     d->nr_pages = nr;
+    for (unsigned long i = 0; i < nr; i++)
+        d->frames[i] = INVALID_PADDR;
     for (unsigned long i = 0; i < nr; i++) {
         paddr_t pa = alloc_pages(1, 1);
 

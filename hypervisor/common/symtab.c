@@ -22,17 +22,20 @@ unsigned long symtab_lookup_name(const struct symtab *t, const char *name)
     return 0;
 }
 
-/* Of the symbols at the same address as entry @i, prefer a sized function. */
+/* How well a symbol names an address: a sized function best, then any function, then sized. */
+static unsigned int rank(const struct symtab_entry *e)
+{
+    return ((e->flags & SYMTAB_FUNC) ? 2u : 0u) + (e->size ? 1u : 0u);
+}
+
+/* Of the symbols at the same address as entry @i, the best-ranked (first on ties). */
 static uint32_t best_at_same_address(const struct symtab *t, uint32_t i)
 {
     uint32_t best = i;
 
-    for (uint32_t j = i; j < t->count && t->by_addr[j].offset == t->by_addr[i].offset; j++) {
-        const struct symtab_entry *e = &t->by_addr[j], *b = &t->by_addr[best];
-
-        if ((e->flags & SYMTAB_FUNC) > (b->flags & SYMTAB_FUNC) || (!b->size && e->size))
+    for (uint32_t j = i; j < t->count && t->by_addr[j].offset == t->by_addr[i].offset; j++)
+        if (rank(&t->by_addr[j]) > rank(&t->by_addr[best]))
             best = j;
-    }
     return best;
 }
 
@@ -43,7 +46,7 @@ bool symtab_lookup_addr(const struct symtab *t, unsigned long addr, const char *
     const struct symtab_entry *e;
     unsigned long off;
 
-    if (addr < t->base || !t->count)
+    if (addr < t->base || addr >= t->end || !t->count)
         return false;
     off = addr - t->base;
     while (lo < hi) { /* first entry with offset > off */

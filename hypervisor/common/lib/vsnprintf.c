@@ -2,8 +2,9 @@
 /*
  * printf-style formatting: %d %i %u %x %X %o %p %s %c %% with flags
  * "-0+ #", width and precision (numbers or '*'), and the length modifiers
- * hh h l ll z t j.  Output is always NUL-terminated when @size > 0; the
- * return value is the length the full output would have.
+ * hh h l ll z t j, as C defines them.  Output is always NUL-terminated when
+ * @size > 0; the return value is the length the full output would have.
+ * The one difference from glibc: %p of NULL prints 0x0, not (nil).
  */
 #include <hv/lib.h>
 
@@ -55,6 +56,7 @@ static void put_num(struct out *o, const struct spec *sp, unsigned long long v, 
     char tmp[24], sign = 0;
     const char *prefix = "";
     int n = 0, zeros, padding, prefix_len;
+    bool is_zero = v == 0, is_signed = sp->conv == 'd' || sp->conv == 'i';
 
     if (sp->conv == 'x' || sp->conv == 'X' || sp->conv == 'p')
         base = 16;
@@ -64,20 +66,20 @@ static void put_num(struct out *o, const struct spec *sp, unsigned long long v, 
         tmp[n++] = digits[v % base];
         v /= base;
     } while (v);
-    if (sp->prec == 0 && n == 1 && tmp[0] == '0')
+    if (sp->prec == 0 && is_zero)
         n = 0;
     if (neg)
         sign = '-';
-    else if (sp->plus)
+    else if (is_signed && sp->plus)
         sign = '+';
-    else if (sp->space)
+    else if (is_signed && sp->space)
         sign = ' ';
-    if (sp->alt && base == 16)
-        prefix = sp->conv == 'X' ? "0X" : "0x";
-    else if (sp->alt && base == 8 && (n == 0 || tmp[n - 1] != '0'))
-        prefix = "0";
-    prefix_len = (int)strlen(prefix) + (sign ? 1 : 0);
     zeros = sp->prec > n ? sp->prec - n : 0;
+    if (sp->alt && base == 16 && (!is_zero || sp->conv == 'p'))
+        prefix = sp->conv == 'X' ? "0X" : "0x";
+    else if (sp->alt && base == 8 && !zeros && (n == 0 || tmp[n - 1] != '0'))
+        prefix = "0"; /* only if the first digit is not already a 0 */
+    prefix_len = (int)strlen(prefix) + (sign ? 1 : 0);
     padding = sp->width - n - zeros - prefix_len;
     if (sp->zero && !sp->left && sp->prec < 0) {
         zeros += padding > 0 ? padding : 0;
@@ -243,13 +245,13 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap_in)
         case 's':
             put_str(&o, &sp, va_arg(ap, const char *));
             break;
-        case 'c': {
-            char c[2] = { (char)va_arg(ap, int), 0 };
-
-            sp.prec = 1;
-            put_str(&o, &sp, c);
+        case 'c': /* a NUL is a character too: not put_str() */
+            if (!sp.left)
+                pad(&o, ' ', sp.width - 1);
+            put(&o, (char)va_arg(ap, int));
+            if (sp.left)
+                pad(&o, ' ', sp.width - 1);
             break;
-        }
         case '%':
             put(&o, '%');
             break;

@@ -27,13 +27,14 @@ struct symtab {
     uint32_t count;
     const char *names;
     unsigned long base;
+    unsigned long end; /* addresses at or above belong to no symbol here */
 };
 
 /* The address of @name, or 0 if the table has no such symbol. */
 unsigned long symbols_lookup_by_name(const char *name);
 /*
  * The symbol containing @addr: its name, start and size; false if none.
- * Entries without a size cover up to the next symbol.
+ * Entries without a size cover up to the next symbol, or the table's end.
  */
 bool symbols_lookup_by_addr(unsigned long addr, const char **name, unsigned long *start,
                             unsigned long *size);
