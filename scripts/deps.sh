@@ -12,7 +12,7 @@ PACKAGES=(
     gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
     qemu-system-x86 qemu-system-arm
     libelf-dev libssl-dev libxen-dev xdelta3
-    clang-format
+    clang-format clang libclang-rt-14-dev
 )
 
 missing=()
