@@ -5,6 +5,7 @@
 # - a fault in hypervisor context prints registers and a backtrace with
 #   symbol names (globals by name, statics as <path>#<name>), then reboots
 #   (QEMU exits), or halts with "noreboot";
+# - WARN() reports and carries on; BUG() reports and panics;
 # - the test hooks that cause it exist only in the test build;
 # - the build-id printed at boot and returned by XENVER_build_id is the
 #   GNU build-id note of xen-syms.
@@ -57,6 +58,20 @@ rc=$?
 why=$(expect "$log" "Panic on CPU 0" "'noreboot' set - not rebooting.")
 [ -z "$why" ] && [ "$rc" -eq 124 ]
 result noreboot-halts $? "${why:-QEMU exited (rc $rc) instead of halting}"
+
+log=$WORK/warn.log
+boot "$HV_TEST" "$log" 30 "test_fault=warn"
+why=$(expect "$log" "Warning at ./hypervisor/common/test_hooks.c:" "test_hooks_boot+" \
+      "(d0) Test result: SUCCESS")
+[ -z "$why" ] && ! grep -q "Panic on CPU" "$log"
+result warn-reports-and-carries-on $? "${why:-it panicked}"
+
+log=$WORK/bug.log
+boot "$HV_TEST" "$log" 30 "test_fault=bug"
+why=$(expect "$log" "BUG at ./hypervisor/common/test_hooks.c:" "#UD invalid opcode" \
+      "test_hooks_boot+" "Panic on CPU 0")
+[ -z "$why" ] && ! grep -q "Test result:" "$log"
+result bug-reports-and-panics $? "${why:-dom0 ran after a BUG}"
 
 if nm "$HV/xen-syms" | grep -q test_hooks_boot; then
     result test-hooks-compiled-out 1 "test_hooks_boot is in the normal build"

@@ -2,6 +2,7 @@
 /* Softirqs: per-CPU bits of deferred work, run at safe points. */
 #include <hv/softirq.h>
 #include <hv/percpu.h>
+#include <hv/cpu_call.h>
 #include <hv/livepatch.h>
 #include <hv/sched.h>
 
@@ -9,6 +10,7 @@ void timer_softirq(void);
 
 static void (*const handlers[NR_SOFTIRQS])(void) = {
     [SOFTIRQ_TIMER] = timer_softirq,
+    [SOFTIRQ_CALL] = cpu_call_softirq,
     [SOFTIRQ_LIVEPATCH] = livepatch_softirq,
     [SOFTIRQ_SCHEDULE] = schedule,
 };

@@ -11,6 +11,7 @@
 #include <hv/mm.h>
 #include <hv/percpu.h>
 #include <hv/spinlock.h>
+#include <hv/test_hooks.h>
 #include <public/sysctl.h>
 
 /* <xen/sysctl.h>: cmd, interface_version, then a 128-byte union. */
@@ -58,7 +59,7 @@ long do_sysctl(guest_ptr_t u_sysctl)
         copyback = rc != -ENOSYS && rc != -EOPNOTSUPP; /* as Xen */
         break;
     default:
-        rc = -ENOSYS;
+        rc = test_hooks_sysctl(&op, &copyback); /* -ENOSYS in normal builds */
         break;
     }
     spin_unlock(&sysctl_lock);

@@ -2,18 +2,28 @@
 /*
  * Test hooks, linked only into the test build (TEST_HOOKS=1).
  *
- * test_fault=hypervisor  takes a page fault in hypervisor context, three
- *                        calls deep through static functions, so tests can
- *                        check the fault report: registers and a backtrace
- *                        naming "<path>#<static>" and global functions.
+ * Boot option test_fault=
+ *   hypervisor  a page fault in hypervisor context, three calls deep through
+ *               static functions: the fault report must name them
+ *   warn        WARN(): reported, and boot carries on
+ *   bug         BUG(): reported, then a panic
+ *
+ * Sysctl XEN_SYSCTL_test_hold_cpu (public/sysctl-test.h): keeps another CPU
+ * busy with interrupts off, to test rendezvous timeouts.
  */
 #include <hv/test_hooks.h>
 #include <hv/cmdline.h>
 #include <hv/console.h>
+#include <hv/cpu_call.h>
 #include <hv/lib.h>
+#include <hv/percpu.h>
+#include <hv/timer.h>
+#include <public/sysctl-test.h>
 
 /* Upper-half, never mapped: a fault on it can only be a hypervisor bug. */
 #define UNMAPPED_HV_ADDRESS 0xffff900000000000UL
+#define HOLD_MAX_MS 10000
+#define HOLD_START_TIMEOUT_NS MILLISECS(1000)
 
 __attribute__((noinline)) static void touch_unmapped(volatile unsigned long *p)
 {
@@ -31,9 +41,63 @@ void test_hooks_boot(const char *cmdline)
 {
     char what[32];
 
-    if (cmdline_string(cmdline, "test_fault", what, sizeof(what))) {
-        if (!strcmp(what, "hypervisor"))
-            fault_in_hypervisor();
+    if (!cmdline_string(cmdline, "test_fault", what, sizeof(what)))
+        return;
+    if (!strcmp(what, "hypervisor"))
+        fault_in_hypervisor();
+    else if (!strcmp(what, "warn"))
+        WARN();
+    else if (!strcmp(what, "bug"))
+        BUG();
+    else
         printk(XENLOG_WARNING "test_fault=%s: unknown fault\n", what);
-    }
+}
+
+static struct {
+    uint64_t until;
+    bool started;
+} hold;
+
+/* Runs on the held CPU, from its softirq, interrupts off. */
+static void hold_this_cpu(void *unused)
+{
+    (void)unused;
+    WRITE_ONCE(hold.started, true);
+    while (now_ns() < hold.until)
+        cpu_relax();
+}
+
+static long hold_cpu(struct xen_sysctl_test_hold_cpu *h)
+{
+    unsigned int me = arch_cpu_id(), cpu;
+    uint64_t give_up;
+    long rc;
+
+    if (!h->ms || h->ms > HOLD_MAX_MS)
+        return -EINVAL;
+    for (cpu = 0; cpu < NR_CPUS; cpu++)
+        if (cpu != me && READ_ONCE(cpu_data[cpu].online))
+            break;
+    if (cpu == NR_CPUS)
+        return -ENODEV;
+    hold.started = false;
+    hold.until = now_ns() + MILLISECS(h->ms);
+    rc = cpu_call(cpu, hold_this_cpu, NULL);
+    if (rc)
+        return rc;
+    give_up = now_ns() + HOLD_START_TIMEOUT_NS;
+    while (!READ_ONCE(hold.started))
+        if (now_ns() > give_up)
+            return -ETIMEDOUT;
+    printk(XENLOG_WARNING "test: holding CPU%u with interrupts off for %u ms\n", cpu, h->ms);
+    h->cpu = cpu;
+    return 0;
+}
+
+long test_hooks_sysctl(struct xen_sysctl *op, bool *copyback)
+{
+    if (op->cmd != XEN_SYSCTL_test_hold_cpu)
+        return -ENOSYS;
+    *copyback = true;
+    return hold_cpu((struct xen_sysctl_test_hold_cpu *)&op->u);
 }

@@ -4,6 +4,7 @@
  * prefixes, log levels, timestamps, guest lines never glued to a partial
  * hypervisor line, and how panic() ends.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <hv/console.h>
@@ -102,11 +103,25 @@ TEST(panic_with_noreboot_halts)
     CHECK(strstr(fake_console_output(), "'noreboot' set"));
 }
 
-TEST(failed_assertion_panics_with_file_and_condition)
+TEST(failed_assertion_panics_with_file_and_line)
 {
-    int answer = 41;
+    volatile int answer = 41;
+    char where[64];
+    int line = __LINE__ + 2;
 
     CHECK_EQ(FAKE_RUN(ASSERT(answer == 42)), FAKE_EXIT_REBOOT);
-    CHECK(strstr(fake_console_output(), "test_console.c"));
-    CHECK(strstr(fake_console_output(), "!(answer == 42)"));
+    snprintf(where, sizeof(where), "BUG at %s:%d", __FILE__, line);
+    CHECK(strstr(fake_console_output(), where));
+}
+
+TEST(warning_reports_and_carries_on)
+{
+    volatile int answer = 41;
+    char where[64];
+    int line = __LINE__ + 2;
+
+    CHECK_EQ(FAKE_RUN(CHECK(WARN_ON(answer != 42))), FAKE_RETURNED);
+    snprintf(where, sizeof(where), "Warning at %s:%d", __FILE__, line);
+    CHECK(strstr(fake_console_output(), where));
+    CHECK(!WARN_ON(answer == 42));
 }

@@ -22,8 +22,11 @@
 #include <unistd.h>
 
 #include <hv/arch.h>
+#include <hv/bug.h>
+#include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/elf.h>
+#include <hv/extable.h>
 #include <hv/errno.h>
 #include <hv/hypercall.h>
 #include <hv/livepatch_arch.h>
@@ -469,6 +472,22 @@ void arch_livepatch_post_action(void)
 {
     lp_counts.post_action++;
 }
+
+/* --- BUG and WARN ------------------------------------------------------------ */
+
+void fake_bug(const char *file, unsigned int line, unsigned int kind)
+{
+    if (kind == BUG_KIND_WARN) {
+        printk(XENLOG_ERR "Warning at %s:%u\n", file, line);
+        return;
+    }
+    panic("BUG at %s:%u", file, line);
+}
+
+/* The image has no bug frames or exception-table entries of its own: the
+ * unit-test Makefile makes each table's end symbol equal to its start. */
+const struct bug_frame __bug_frames_start[1];
+const struct extable_entry __ex_table_start[1];
 
 /* --- Diagnostics ------------------------------------------------------------- */
 

@@ -6,6 +6,7 @@
  * A fault in guest context never harms the hypervisor (see guest.c).
  */
 #include <hv/console.h>
+#include <hv/extable.h>
 #include <hv/livepatch.h>
 #include <hv/percpu.h>
 #include <hv/softirq.h>
@@ -15,11 +16,6 @@
 #include <arch/traps.h>
 #include <arch/x86.h>
 
-struct extable_entry {
-    int32_t insn, fixup; /* relative to the field's own address */
-};
-
-extern const struct extable_entry __ex_table_start[], __ex_table_end[];
 
 static const char *const names[32] = {
     "#DE divide error",
@@ -49,15 +45,6 @@ static const char *const names[32] = {
 const char *exception_name(unsigned int vector)
 {
     return vector < 32 && names[vector] ? names[vector] : "reserved";
-}
-
-/* The fixup for a fault at @rip: the hypervisor's table, then payloads'. */
-static unsigned long search_extable(unsigned long rip)
-{
-    for (const struct extable_entry *e = __ex_table_start; e < __ex_table_end; e++)
-        if ((unsigned long)&e->insn + (long)e->insn == rip)
-            return (unsigned long)&e->fixup + (long)e->fixup;
-    return livepatch_search_extable(rip);
 }
 
 static void print_symbol_line(const char *prefix, unsigned long addr)
@@ -134,22 +121,48 @@ void show_guest_registers(const struct cpu_regs *regs, unsigned long cr2)
     show_registers(regs);
 }
 
-__noreturn static void fatal_trap(const struct cpu_regs *regs, unsigned long cr2)
+static void report_trap(const char *what, const struct cpu_regs *regs, unsigned long cr2)
 {
-    console_force_unlock();
-    printk(XENLOG_ERR "----[ Hypervisor fault on CPU%u ]----\n", arch_cpu_id());
+    printk(XENLOG_ERR "----[ %s on CPU%u ]----\n", what, arch_cpu_id());
     printk(XENLOG_ERR "%s, error code %#x\n", exception_name(regs->entry_vector), regs->error_code);
     print_symbol_line("RIP: ", regs->rip);
     printk(XENLOG_ERR "CR2: %016lx  CR3: %016lx  CR4: %016lx\n", cr2, read_cr3(), read_cr4());
     show_registers(regs);
     backtrace_from(regs->rip, regs->rbp);
+}
+
+__noreturn static void fatal_trap(const struct cpu_regs *regs, unsigned long cr2)
+{
+    console_force_unlock();
+    report_trap("Hypervisor fault", regs, cr2);
     panic("fatal %s in hypervisor context", exception_name(regs->entry_vector));
+}
+
+/* A ud2 of BUG() or WARN(): report; a warning then carries on after it. */
+static bool handle_bug_frame(struct cpu_regs *regs)
+{
+    const struct bug_frame *b = find_bug_frame(regs->rip);
+
+    if (!b)
+        return false;
+    if (b->kind == BUG_KIND_WARN) {
+        printk(XENLOG_ERR "Warning at %s:%u\n", bug_file(b), b->line);
+        report_trap("Warning", regs, 0);
+        regs->rip += ARCH_BUG_INSN_SIZE;
+        return true;
+    }
+    console_force_unlock();
+    printk(XENLOG_ERR "BUG at %s:%u\n", bug_file(b), b->line);
+    report_trap("Hypervisor BUG", regs, 0);
+    panic("BUG at %s:%u", bug_file(b), b->line);
 }
 
 static void hypervisor_exception(struct cpu_regs *regs, unsigned long cr2)
 {
-    unsigned long fixup = search_extable(regs->rip);
+    unsigned long fixup = search_exception_tables(regs->rip);
 
+    if (regs->entry_vector == 6 && handle_bug_frame(regs))
+        return;
     /* Only faults on guest addresses may be fixed up; others are bugs. */
     if (fixup && regs->entry_vector == 14 && cr2 < GUEST_VA_END) {
         regs->rip = fixup;

@@ -36,6 +36,10 @@ SECTIONS
         __ex_table_start = .;
         *(.ex_table)
         __ex_table_end = .;
+        . = ALIGN(4);
+        __bug_frames_start = .;
+        *(.bug_frames)
+        __bug_frames_end = .;
         . = ALIGN(16);
         *(.symtab_data)
     }

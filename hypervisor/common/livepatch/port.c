@@ -168,9 +168,23 @@ unsigned long livepatch_search_extable(unsigned long addr)
     {
         if (!in_payload_text(p, addr, 1))
             continue;
-        for (const struct lp_extable_entry *e = p->extable; e < p->extable_end; e++)
-            if ((unsigned long)&e->insn + (long)e->insn == addr)
-                return (unsigned long)&e->fixup + (long)e->fixup;
+        for (const struct extable_entry *e = p->extable; e < p->extable_end; e++)
+            if (extable_insn(e) == addr)
+                return extable_fixup(e);
     }
     return 0;
+}
+
+const struct bug_frame *livepatch_find_bug_frame(unsigned long addr)
+{
+    struct payload *p;
+
+    lp_for_each_payload(p) {
+        if (!in_payload_text(p, addr, 1))
+            continue;
+        for (const struct bug_frame *b = p->bugs; b < p->bugs_end; b++)
+            if (bug_loc(b) == addr)
+                return b;
+    }
+    return NULL;
 }

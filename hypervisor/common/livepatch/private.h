@@ -4,6 +4,8 @@
 #define LIVEPATCH_PRIVATE_H
 
 #include <hv/types.h>
+#include <hv/bug.h>
+#include <hv/extable.h>
 #include <hv/list.h>
 #include <hv/livepatch_arch.h>
 #include <hv/livepatch_elf.h>
@@ -12,19 +14,6 @@
 #include <public/sysctl.h>
 
 #define LP_BUILD_ID_MAX 64
-
-/*
- * Exception-table entry and bug frame, as in the hypervisor's own tables:
- * each field is the target's address minus the field's own address.
- */
-struct lp_extable_entry {
-    int32_t insn, fixup;
-};
-
-struct lp_bug_frame {
-    int32_t loc, file;   /* the ud2, and the file name string */
-    uint32_t line, kind; /* BUG_KIND_* */
-};
 
 /* A symbol a payload defines, kept for lookups and backtraces. */
 struct lp_symbol {
@@ -64,8 +53,8 @@ struct payload {
     char *metadata; /* copy of .modinfo: "key=value\0..." */
     uint32_t metadata_len;
 
-    const struct lp_extable_entry *extable, *extable_end;
-    const struct lp_bug_frame *bugs, *bugs_end;
+    const struct extable_entry *extable, *extable_end; /* as the hypervisor's */
+    const struct bug_frame *bugs, *bugs_end;
 
     struct livepatch_hook_view view;
 };

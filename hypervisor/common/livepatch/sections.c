@@ -231,20 +231,12 @@ static int read_table(const struct lp_elf *elf, const char *name, size_t entsize
 /* Every entry must point into this payload: code into its text. */
 static int check_tables(struct payload *p, const char *who)
 {
-    for (const struct lp_extable_entry *e = p->extable; e < p->extable_end; e++) {
-        unsigned long insn = (unsigned long)&e->insn + (long)e->insn;
-        unsigned long fixup = (unsigned long)&e->fixup + (long)e->fixup;
-
-        if (!in_text(&p->mem, insn, 1) || !in_text(&p->mem, fixup, 1))
+    for (const struct extable_entry *e = p->extable; e < p->extable_end; e++)
+        if (!in_text(&p->mem, extable_insn(e), 1) || !in_text(&p->mem, extable_fixup(e), 1))
             return lp_refuse(-EINVAL, who, "exception-table entry outside the payload's text");
-    }
-    for (const struct lp_bug_frame *b = p->bugs; b < p->bugs_end; b++) {
-        unsigned long loc = (unsigned long)&b->loc + (long)b->loc;
-        const char *file = (const char *)((unsigned long)&b->file + (long)b->file);
-
-        if (!in_text(&p->mem, loc, 1) || !string_ok(&p->mem, file))
+    for (const struct bug_frame *b = p->bugs; b < p->bugs_end; b++)
+        if (!in_text(&p->mem, bug_loc(b), 1) || !string_ok(&p->mem, bug_file(b)))
             return lp_refuse(-EINVAL, who, "bug frame outside the payload");
-    }
     return 0;
 }
 
@@ -268,9 +260,9 @@ int lp_check_special_sections(struct lp_elf *elf, struct payload *p)
     if (!rc)
         rc = read_metadata(elf, p, who);
     if (!rc)
-        rc = read_table(elf, ".ex_table", sizeof(struct lp_extable_entry), &ex, &ex_end, who);
+        rc = read_table(elf, ".ex_table", sizeof(struct extable_entry), &ex, &ex_end, who);
     if (!rc)
-        rc = read_table(elf, ".bug_frames", sizeof(struct lp_bug_frame), &bugs, &bugs_end, who);
+        rc = read_table(elf, ".bug_frames", sizeof(struct bug_frame), &bugs, &bugs_end, who);
     if (rc)
         return rc;
     p->extable = ex;

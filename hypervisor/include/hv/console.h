@@ -31,11 +31,6 @@ void console_force_unlock(void);
 
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 
-#define BUG_ON(cond)                                              \
-    do {                                                          \
-        if (unlikely(cond))                                       \
-            panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond); \
-    } while (0)
-#define ASSERT(cond) BUG_ON(!(cond))
+#include <hv/bug.h>
 
 #endif /* HV_CONSOLE_H */

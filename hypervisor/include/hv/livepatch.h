@@ -8,6 +8,7 @@
 #define HV_LIVEPATCH_H
 
 #include <hv/types.h>
+#include <hv/bug.h>
 #include <public/sysctl.h>
 
 #define LIVEPATCH_MAX_SIZE MiB(2)
@@ -25,5 +26,7 @@ bool livepatch_lookup_addr(unsigned long addr, const char **name, unsigned long 
                            unsigned long *size, const char **payload);
 /* The fixup for a fault at @addr in payload text, or 0. */
 unsigned long livepatch_search_extable(unsigned long addr);
+/* The bug frame of a payload for a trap at @addr, or NULL. */
+const struct bug_frame *livepatch_find_bug_frame(unsigned long addr);
 
 #endif /* HV_LIVEPATCH_H */
