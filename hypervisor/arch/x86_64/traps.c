@@ -16,7 +16,6 @@
 #include <arch/traps.h>
 #include <arch/x86.h>
 
-
 static const char *const names[32] = {
     "#DE divide error",
     "#DB debug",

@@ -179,7 +179,8 @@ const struct bug_frame *livepatch_find_bug_frame(unsigned long addr)
 {
     struct payload *p;
 
-    lp_for_each_payload(p) {
+    lp_for_each_payload(p)
+    {
         if (!in_payload_text(p, addr, 1))
             continue;
         for (const struct bug_frame *b = p->bugs; b < p->bugs_end; b++)
