@@ -7,6 +7,7 @@
 #   make check        run every test; ends with "N passed, N failed"
 #   make check-unit   host unit tests (ASan/UBSan)
 #   make check-xtf    XTF micro-VM tests under QEMU (ARCH=...)
+#   make check-livepatch  live-patching tests under QEMU (ARCH=...)
 #   make install      DESTDIR=... PREFIX=... (default /usr/local)
 #   make clean
 #   make deps         check (and as root install) the Debian packages needed
@@ -22,10 +23,11 @@ HV_TEST_OUT := $(BUILD)/$(ARCH)/hypervisor-test
 XTF_OUT := $(BUILD)/$(ARCH)/xtf
 HOST_OUT := $(BUILD)/host
 
-.PHONY: all deps hypervisor hypervisor-test xtf unit demo install clean \
-        check check-unit check-xtf check-repro check-format check-runner check-hv
+.PHONY: all deps hypervisor hypervisor-test xtf unit livepatch-payloads demo install clean \
+        check check-unit check-xtf check-repro check-format check-runner check-hv \
+        check-livepatch
 
-all: hypervisor hypervisor-test xtf unit
+all: hypervisor hypervisor-test xtf unit livepatch-payloads
 
 deps:
 	@scripts/deps.sh
@@ -39,6 +41,14 @@ hypervisor-test:
 
 xtf:
 	@$(MAKE) --no-print-directory -C tests/xtf ARCH=$(ARCH) O=$(XTF_OUT)
+
+# Test payloads for the hypervisor and for its test build; each bundle also
+# holds the helper guests and a payload built for the other hypervisor.
+livepatch-payloads: hypervisor hypervisor-test xtf
+	@$(MAKE) --no-print-directory -C tests/livepatch ARCH=$(ARCH) HV_O=$(HV_OUT) \
+	    O=$(BUILD)/$(ARCH)/livepatch XTF_O=$(XTF_OUT) OTHER_HV_O=$(HV_TEST_OUT)
+	@$(MAKE) --no-print-directory -C tests/livepatch ARCH=$(ARCH) HV_O=$(HV_TEST_OUT) \
+	    O=$(BUILD)/$(ARCH)/livepatch-test XTF_O=$(XTF_OUT) OTHER_HV_O=$(HV_OUT)
 
 unit:
 	@$(MAKE) --no-print-directory -C tests/unit O=$(HOST_OUT)/unit
@@ -67,6 +77,10 @@ check-format:
 check-hv: deps
 	@$(MAKE) --no-print-directory -j$(J) hypervisor hypervisor-test xtf
 	@scripts/check.sh --arch $(ARCH) hv
+
+check-livepatch: deps
+	@$(MAKE) --no-print-directory -j$(J) livepatch-payloads
+	@scripts/check.sh --arch $(ARCH) livepatch
 
 check-runner: deps
 	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf

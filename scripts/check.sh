@@ -5,7 +5,7 @@
 # line "N passed, N failed" (", N skipped" when some were); exits non-zero
 # if anything failed.
 #
-# Suites: format unit xtf hv runner install repro, or "all".  Each prints lines
+# Suites: format unit xtf livepatch hv runner install repro, or "all".  Each prints lines
 # "PASS: name", "FAIL: name[: why]" or "SKIP: name"; those are counted and
 # echoed, everything else goes to build/check/<suite>.log.  A suite that
 # exits non-zero without reporting a failure counts as one failure.
@@ -61,6 +61,13 @@ suite_xtf() {
     local rc=${PIPESTATUS[0]}
     # 0 and 3-6 are results, already reported per instance; others are errors
     case $rc in 0 | 3 | 4 | 5 | 6) return 0 ;; *) return "$rc" ;; esac
+}
+
+# The XTF tests of live patching only (they are part of "xtf" too).
+suite_livepatch() {
+    local names
+    names=$(cd "$ROOT/tests/xtf/tests" && ls -d livepatch-* 2>/dev/null | tr '\n' ' ')
+    XTF_SELECT="$names" suite_xtf
 }
 
 suite_runner() {

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * A payload's own symbol table, for backtraces and for later payloads to
- * link against.  A symbol at the address of a replacement function
- * overrides the function it patches; every other one is new and must not
- * clash with the hypervisor's symbols or another payload's new ones.
+ * link against.  A global symbol at the address of a replacement function
+ * overrides the function it patches; every other global one is new: it is
+ * exported to later payloads and must not clash with the hypervisor's
+ * symbols or another payload's new ones.  Local (static) symbols are kept
+ * for backtraces only, private to their payload as in any link.  (Xen
+ * checks every kept symbol, so two payloads with equal static names clash
+ * there; not here.)
  */
 #include "private.h"
 #include <hv/errno.h>
@@ -54,7 +58,7 @@ int lp_build_symtab(struct lp_elf *elf, struct payload *p)
 
         if (!keep(elf, s))
             continue;
-        out->is_new = !overrides(p, (unsigned long)s->value);
+        out->is_new = s->bind != STB_LOCAL && !overrides(p, (unsigned long)s->value);
         if (out->is_new && lp_port_symbol_exists(s->name))
             return lp_refuse(-EEXIST, p->name, "duplicate new symbol %s", s->name);
         size_t len = strlen(s->name) + 1;

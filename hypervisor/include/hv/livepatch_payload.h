@@ -63,8 +63,8 @@ typedef void (*livepatch_postcall_t)(struct livepatch_hook_view *p);
 int livepatch_patch_func(struct livepatch_hook_view *p, unsigned int i);
 int livepatch_unpatch_func(struct livepatch_hook_view *p, unsigned int i);
 
-#define LP_HOOK_(section, type, fn) \
-    static const type __attribute__((used, section(section))) lp_hook_##fn = fn
+#define LP_HOOK_(sec, type, fn) \
+    static const type __attribute__((used, section(sec))) lp_hook_##fn = fn
 
 /* Run (as a group, in order) inside the quiesced window around apply/revert. */
 #define LIVEPATCH_LOAD_HOOK(fn) LP_HOOK_(".livepatch.hooks.load", livepatch_loadcall_t, fn)

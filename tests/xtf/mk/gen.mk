@@ -8,10 +8,12 @@
 #   TEST-DOMAIN  dom0 (default): the test boots as dom0;
 #                domu: the launcher (dom0) creates the test's domain at run
 #                time with XEN_DOMCTL_createdomain/load_image
-#   TEST-MODULE  a helper (helpers/<name>) given to the test as its module
+#   TEST-MODULE  the test's boot module: a helper (helpers/<name>), or a
+#                path relative to build/<arch> (e.g. livepatch/payloads.bundle)
 #   TEST-MODULE-ARGS  its boot module options, e.g. "domu -- reason=1" to
 #                start it as an unprivileged domain at boot instead
 #   TEST-MEM     guest RAM, e.g. 4M (default)
+#   TEST-HYPERVISOR  "test" to boot the test build (build/<arch>/hypervisor-test)
 #   VARY-CFG     variations: each runs the same binary with "<variation>"
 #                on its command line, as instance test-<env>-<name>~<var>
 #   TEST-EXTRA-SRCS  more source files in the test's directory
@@ -41,10 +43,10 @@ all: $(O)/tests/$(1)/info
 $(O)/tests/$(1)/info: $(XTF)/tests/$(1)/Makefile $(XTF)/mk/gen.mk
 	@mkdir -p $$(@D)
 	@printf '%s\n' 'name=$(1)' 'category=$(2)' 'environments=$(3)' 'domain=$(4)' \
-	    'module=$(5)' 'mem=$(6)' 'variations=$(7)' 'module_args=$(8)' > $$@
+	    'module=$(5)' 'mem=$(6)' 'variations=$(7)' 'module_args=$(8)' 'hypervisor=$(9)' > $$@
 endef
 $(eval $(call xtf_info_rule,$(NAME),$(CATEGORY),$(T_ENVS),$(or $(TEST-DOMAIN),dom0),$(strip \
-    $(TEST-MODULE)),$(or $(TEST-MEM),4M),$(VARY-CFG),$(TEST-MODULE-ARGS)))
+    $(TEST-MODULE)),$(or $(TEST-MEM),4M),$(VARY-CFG),$(TEST-MODULE-ARGS),$(TEST-HYPERVISOR)))
 
 NAME :=
 CATEGORY :=
@@ -53,5 +55,6 @@ TEST-DOMAIN :=
 TEST-MODULE :=
 TEST-MODULE-ARGS :=
 TEST-MEM :=
+TEST-HYPERVISOR :=
 VARY-CFG :=
 TEST-EXTRA-SRCS :=
