@@ -41,6 +41,14 @@ _Static_assert(offsetof(struct livepatch_func, version) == 3 * sizeof(void *) + 
 _Static_assert(offsetof(struct livepatch_func, expect) == 3 * sizeof(void *) + 48,
                "livepatch_func.expect");
 
+/*
+ * For each struct livepatch_func a payload defines.  The explicit alignment
+ * matters: at -O2 GCC aligns objects of 32 bytes or more to 32, which would
+ * put padding between entries and break the array.
+ */
+#define LIVEPATCH_FUNCS_SECTION \
+    __attribute__((used, section(".livepatch.funcs"), aligned(sizeof(void *))))
+
 /* Per-function state kept by the hypervisor (never in the payload). */
 enum livepatch_func_state { LIVEPATCH_FUNC_NOT_APPLIED, LIVEPATCH_FUNC_APPLIED };
 

@@ -8,7 +8,7 @@ static const char *expected_world(void)
 }
 
 static const char lp_name[] = "xen_extra_version";
-static const struct livepatch_func lp_func __attribute__((used, section(".livepatch.funcs"))) = {
+static const struct livepatch_func lp_func LIVEPATCH_FUNCS_SECTION = {
     .name = lp_name,
     .new_addr = (void *)expected_world,
     .old_addr = (void *)xen_extra_version,

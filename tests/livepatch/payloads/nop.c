@@ -7,7 +7,7 @@
 #include "payload.h"
 
 static const char lp_name[] = "xen_minor_version";
-static const struct livepatch_func lp_func __attribute__((used, section(".livepatch.funcs"))) = {
+static const struct livepatch_func lp_func LIVEPATCH_FUNCS_SECTION = {
     .name = lp_name,
     .new_addr = NULL,
     .old_addr = (void *)xen_minor_version,

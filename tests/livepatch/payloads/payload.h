@@ -20,17 +20,16 @@
 #endif
 
 /* Replace hypervisor function @old with payload function @new. */
-#define LIVEPATCH_FUNC(old, new)                               \
-    static const char lp_name_##old[] = #old;                  \
-    static const struct livepatch_func lp_func_##old           \
-        __attribute__((used, section(".livepatch.funcs"))) = { \
-            .name = lp_name_##old,                             \
-            .new_addr = (void *)new,                           \
-            .old_addr = (void *)old,                           \
-            .new_size = NEW_SIZE(new),                         \
-            .old_size = OLD_SIZE_##old,                        \
-            .version = LIVEPATCH_PAYLOAD_VERSION,              \
-        }
+#define LIVEPATCH_FUNC(old, new)                                                 \
+    static const char lp_name_##old[] = #old;                                    \
+    static const struct livepatch_func lp_func_##old LIVEPATCH_FUNCS_SECTION = { \
+        .name = lp_name_##old,                                                   \
+        .new_addr = (void *)new,                                                 \
+        .old_addr = (void *)old,                                                 \
+        .new_size = NEW_SIZE(new),                                               \
+        .old_size = OLD_SIZE_##old,                                              \
+        .version = LIVEPATCH_PAYLOAD_VERSION,                                    \
+    }
 
 /* Metadata returned by LIST: "key=value" strings. */
 #define LIVEPATCH_MODINFO(text) \

@@ -66,7 +66,7 @@ long lp_action(const char *name, uint32_t cmd, uint32_t timeout_ns, uint32_t fla
 long lp_run(const char *name, uint32_t cmd, int32_t *rc)
 {
     struct xen_livepatch_status st = { 0 };
-    long ret = lp_action(name, cmd, 0, 0);
+    long ret = lp_action(name, cmd, LP_TEST_TIMEOUT_NS, 0);
 
     *rc = (int32_t)ret;
     if (ret || cmd == LIVEPATCH_ACTION_UNLOAD)
@@ -104,4 +104,23 @@ void lp_extraversion(char out[16])
     memset(out, 0, 16);
     if (hypercall_xen_version(XENVER_extraversion, out))
         strlcpy(out, "(error)", 16);
+}
+
+void lp_expect_extra(const char *want, const char *when)
+{
+    char now[16];
+
+    lp_extraversion(now);
+    if (strcmp(now, want))
+        xtf_failure("%s: extra version '%s', expected '%s'", when, now, want);
+}
+
+void lp_expect_run(const char *name, uint32_t cmd, int32_t want_rc)
+{
+    int32_t rc;
+    long ret = lp_run(name, cmd, &rc);
+
+    if (ret || rc != want_rc)
+        xtf_failure("%s action %u: returned %ld, rc %d (expected 0, rc %d)", name, cmd, ret, rc,
+                    want_rc);
 }

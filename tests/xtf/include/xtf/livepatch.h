@@ -15,7 +15,13 @@ long lp_upload_file(const char *name, const char *file);
 long lp_get(const char *name, struct xen_livepatch_status *status);
 long lp_action(const char *name, uint32_t cmd, uint32_t timeout_ns, uint32_t flags);
 /*
- * Issues an action and waits until it has run: returns the hypercall's
+ * Timeout tests give actions.  Xen's default (30 ms) assumes real CPUs; an
+ * emulated CPU's thread may be off the host for longer than that.
+ */
+#define LP_TEST_TIMEOUT_NS 1000000000u
+
+/*
+ * Issues an action (timeout LP_TEST_TIMEOUT_NS) and waits until it has run: returns the hypercall's
  * answer; on acceptance *@rc gets the payload's final rc (else it is the
  * answer too).
  */
@@ -26,5 +32,10 @@ uint32_t lp_state(const char *name);
 long lp_count(void);
 /* The current extra version string. */
 void lp_extraversion(char out[16]);
+
+/* Test checks: each reports a failure naming @when or the payload. */
+void lp_expect_extra(const char *want, const char *when);
+/* Runs an action: it must be accepted and end with @want_rc. */
+void lp_expect_run(const char *name, uint32_t cmd, int32_t want_rc);
 
 #endif /* XTF_LIVEPATCH_H */

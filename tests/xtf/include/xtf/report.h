@@ -37,6 +37,14 @@ void xtf_report_final(void);
 /* Reports the final result now and shuts the domain down. */
 __noreturn void xtf_exit(void);
 
+/* Reports a failure unless @expr evaluates to @want (numbers). */
+#define XTF_EXPECT(expr, want)                                                                  \
+    do {                                                                                        \
+        long xtf_rc_ = (long)(expr);                                                            \
+        if (xtf_rc_ != (long)(want))                                                            \
+            xtf_failure("%s: got %ld, expected %s (%ld)", #expr, xtf_rc_, #want, (long)(want)); \
+    } while (0)
+
 /* Pure helpers, unit-tested on the host. */
 enum test_status status_worse(enum test_status a, enum test_status b);
 const char *status_result_line(enum test_status s, bool warnings);

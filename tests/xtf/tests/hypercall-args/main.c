@@ -13,13 +13,6 @@ const char test_title[] = "Hypercall argument validation";
 
 static char buf[256];
 
-#define EXPECT(expr, want)                                                         \
-    do {                                                                           \
-        long rc_ = (expr);                                                         \
-        if (rc_ != (want))                                                         \
-            xtf_failure("%s: got %ld, expected %s (%d)", #expr, rc_, #want, want); \
-    } while (0)
-
 /* Addresses that are never valid guest buffers. */
 static unsigned long bad_addrs[4];
 
@@ -36,13 +29,13 @@ static void test_console_io(void)
     unsigned long end = guest_ram_end();
 
     for (unsigned int i = 0; i < ARRAY_SIZE(bad_addrs); i++)
-        EXPECT(hypercall_console_io(CONSOLEIO_write, 16, bad_addrs[i]), -XEN_EFAULT);
+        XTF_EXPECT(hypercall_console_io(CONSOLEIO_write, 16, bad_addrs[i]), -XEN_EFAULT);
     /* A buffer running off the end of RAM: the valid part prints, then -EFAULT. */
     memset((char *)end - 8, 'x', 7);
     ((char *)end)[-1] = '\n';
-    EXPECT(hypercall_console_io(CONSOLEIO_write, 1u << 20, end - 8), -XEN_EFAULT);
-    EXPECT(hypercall_console_io(CONSOLEIO_write, 0, (unsigned long)buf), 0);
-    EXPECT(hypercall_console_io(99, 1, (unsigned long)buf), -XEN_ENOSYS);
+    XTF_EXPECT(hypercall_console_io(CONSOLEIO_write, 1u << 20, end - 8), -XEN_EFAULT);
+    XTF_EXPECT(hypercall_console_io(CONSOLEIO_write, 0, (unsigned long)buf), 0);
+    XTF_EXPECT(hypercall_console_io(99, 1, (unsigned long)buf), -XEN_ENOSYS);
 }
 
 static void test_xen_version(void)
@@ -51,20 +44,20 @@ static void test_xen_version(void)
     xen_feature_info_t fi = { .submap_idx = XENFEAT_NR_SUBMAPS };
 
     for (unsigned int i = 0; i < ARRAY_SIZE(bad_addrs); i++) {
-        EXPECT(hypercall_xen_version(XENVER_extraversion, (void *)bad_addrs[i]), -XEN_EFAULT);
-        EXPECT(hypercall_xen_version(XENVER_compile_info, (void *)bad_addrs[i]), -XEN_EFAULT);
-        EXPECT(hypercall_xen_version(XENVER_commandline, (void *)bad_addrs[i]), -XEN_EFAULT);
-        EXPECT(hypercall_xen_version(XENVER_get_features, (void *)bad_addrs[i]), -XEN_EFAULT);
+        XTF_EXPECT(hypercall_xen_version(XENVER_extraversion, (void *)bad_addrs[i]), -XEN_EFAULT);
+        XTF_EXPECT(hypercall_xen_version(XENVER_compile_info, (void *)bad_addrs[i]), -XEN_EFAULT);
+        XTF_EXPECT(hypercall_xen_version(XENVER_commandline, (void *)bad_addrs[i]), -XEN_EFAULT);
+        XTF_EXPECT(hypercall_xen_version(XENVER_get_features, (void *)bad_addrs[i]), -XEN_EFAULT);
         if (bad_addrs[i]) /* NULL asks for the size: Xen's ABI */
-            EXPECT(hypercall_xen_version(XENVER_build_id, (void *)bad_addrs[i]), -XEN_EFAULT);
+            XTF_EXPECT(hypercall_xen_version(XENVER_build_id, (void *)bad_addrs[i]), -XEN_EFAULT);
     }
-    EXPECT(hypercall_xen_version(XENVER_build_id, NULL), 20);
+    XTF_EXPECT(hypercall_xen_version(XENVER_build_id, NULL), 20);
     id->len = 0;
-    EXPECT(hypercall_xen_version(XENVER_build_id, id), -XEN_EINVAL);
+    XTF_EXPECT(hypercall_xen_version(XENVER_build_id, id), -XEN_EINVAL);
     id->len = 1;
-    EXPECT(hypercall_xen_version(XENVER_build_id, id), -XEN_ENOBUFS);
-    EXPECT(hypercall_xen_version(XENVER_get_features, &fi), -XEN_EINVAL);
-    EXPECT(hypercall_xen_version(99, buf), -XEN_ENOSYS);
+    XTF_EXPECT(hypercall_xen_version(XENVER_build_id, id), -XEN_ENOBUFS);
+    XTF_EXPECT(hypercall_xen_version(XENVER_get_features, &fi), -XEN_EINVAL);
+    XTF_EXPECT(hypercall_xen_version(99, buf), -XEN_ENOSYS);
 }
 
 static void test_sched_op(void)
@@ -73,14 +66,14 @@ static void test_sched_op(void)
     struct sched_remote_shutdown rs = { .domain_id = 1234, .reason = SHUTDOWN_poweroff };
 
     for (unsigned int i = 0; i < ARRAY_SIZE(bad_addrs); i++) {
-        EXPECT(hypercall_sched_op(SCHEDOP_shutdown, (void *)bad_addrs[i]), -XEN_EFAULT);
-        EXPECT(hypercall_sched_op(SCHEDOP_remote_shutdown, (void *)bad_addrs[i]), -XEN_EFAULT);
+        XTF_EXPECT(hypercall_sched_op(SCHEDOP_shutdown, (void *)bad_addrs[i]), -XEN_EFAULT);
+        XTF_EXPECT(hypercall_sched_op(SCHEDOP_remote_shutdown, (void *)bad_addrs[i]), -XEN_EFAULT);
     }
-    EXPECT(hypercall_sched_op(SCHEDOP_shutdown, &sd), -XEN_EINVAL);
-    EXPECT(hypercall_sched_op(SCHEDOP_remote_shutdown, &rs), -XEN_ESRCH);
+    XTF_EXPECT(hypercall_sched_op(SCHEDOP_shutdown, &sd), -XEN_EINVAL);
+    XTF_EXPECT(hypercall_sched_op(SCHEDOP_remote_shutdown, &rs), -XEN_ESRCH);
     rs.domain_id = 0;
-    EXPECT(hypercall_sched_op(SCHEDOP_remote_shutdown, &rs), -XEN_EINVAL);
-    EXPECT(hypercall_sched_op(99, NULL), -XEN_ENOSYS);
+    XTF_EXPECT(hypercall_sched_op(SCHEDOP_remote_shutdown, &rs), -XEN_EINVAL);
+    XTF_EXPECT(hypercall_sched_op(99, NULL), -XEN_ENOSYS);
 }
 
 static void test_sysctl(void)
@@ -88,11 +81,11 @@ static void test_sysctl(void)
     struct xen_sysctl op = { .cmd = XEN_SYSCTL_physinfo };
 
     for (unsigned int i = 0; i < ARRAY_SIZE(bad_addrs); i++)
-        EXPECT(hypercall_raw(__HYPERVISOR_sysctl, bad_addrs[i], 0, 0, 0, 0), -XEN_EFAULT);
+        XTF_EXPECT(hypercall_raw(__HYPERVISOR_sysctl, bad_addrs[i], 0, 0, 0, 0), -XEN_EFAULT);
     op.interface_version = XEN_SYSCTL_INTERFACE_VERSION - 1;
-    EXPECT(hypercall_raw(__HYPERVISOR_sysctl, (unsigned long)&op, 0, 0, 0, 0), -XEN_EACCES);
+    XTF_EXPECT(hypercall_raw(__HYPERVISOR_sysctl, (unsigned long)&op, 0, 0, 0, 0), -XEN_EACCES);
     op.cmd = 9999;
-    EXPECT(hypercall_sysctl(&op), -XEN_ENOSYS);
+    XTF_EXPECT(hypercall_sysctl(&op), -XEN_ENOSYS);
 }
 
 static void test_domctl_basic(void)
@@ -100,17 +93,17 @@ static void test_domctl_basic(void)
     struct xen_domctl op = { .cmd = XEN_DOMCTL_getdomaininfo };
 
     for (unsigned int i = 0; i < ARRAY_SIZE(bad_addrs); i++)
-        EXPECT(hypercall_raw(__HYPERVISOR_domctl, bad_addrs[i], 0, 0, 0, 0), -XEN_EFAULT);
+        XTF_EXPECT(hypercall_raw(__HYPERVISOR_domctl, bad_addrs[i], 0, 0, 0, 0), -XEN_EFAULT);
     op.interface_version = XEN_DOMCTL_INTERFACE_VERSION + 1;
-    EXPECT(hypercall_raw(__HYPERVISOR_domctl, (unsigned long)&op, 0, 0, 0, 0), -XEN_EACCES);
+    XTF_EXPECT(hypercall_raw(__HYPERVISOR_domctl, (unsigned long)&op, 0, 0, 0, 0), -XEN_EACCES);
     op.cmd = 9999;
-    EXPECT(hypercall_domctl(&op), -XEN_ENOSYS);
+    XTF_EXPECT(hypercall_domctl(&op), -XEN_ENOSYS);
     op = (struct xen_domctl){ .cmd = XEN_DOMCTL_getdomaininfo, .domain = 0x7000 };
-    EXPECT(hypercall_domctl(&op), -XEN_ESRCH);
-    EXPECT(domctl_simple(XEN_DOMCTL_pausedomain, 1234), -XEN_ESRCH);
-    EXPECT(domctl_simple(XEN_DOMCTL_destroydomain, 1234), -XEN_ESRCH);
-    EXPECT(domctl_simple(XEN_DOMCTL_pausedomain, 0), -XEN_EINVAL);   /* ourselves */
-    EXPECT(domctl_simple(XEN_DOMCTL_destroydomain, 0), -XEN_EINVAL); /* ourselves */
+    XTF_EXPECT(hypercall_domctl(&op), -XEN_ESRCH);
+    XTF_EXPECT(domctl_simple(XEN_DOMCTL_pausedomain, 1234), -XEN_ESRCH);
+    XTF_EXPECT(domctl_simple(XEN_DOMCTL_destroydomain, 1234), -XEN_ESRCH);
+    XTF_EXPECT(domctl_simple(XEN_DOMCTL_pausedomain, 0), -XEN_EINVAL);   /* ourselves */
+    XTF_EXPECT(domctl_simple(XEN_DOMCTL_destroydomain, 0), -XEN_EINVAL); /* ourselves */
 }
 
 static void test_createdomain(void)
@@ -118,15 +111,15 @@ static void test_createdomain(void)
     struct xen_domctl op = { .cmd = XEN_DOMCTL_createdomain };
 
     op.u.createdomain.max_vcpus = 0;
-    EXPECT(hypercall_domctl(&op), -XEN_EINVAL);
+    XTF_EXPECT(hypercall_domctl(&op), -XEN_EINVAL);
     op.u.createdomain.max_vcpus = 64;
-    EXPECT(hypercall_domctl(&op), -XEN_EINVAL);
+    XTF_EXPECT(hypercall_domctl(&op), -XEN_EINVAL);
     op.u.createdomain.max_vcpus = 1;
     op.u.createdomain.flags = XEN_DOMCTL_CDF_hvm;
-    EXPECT(hypercall_domctl(&op), -XEN_EOPNOTSUPP);
+    XTF_EXPECT(hypercall_domctl(&op), -XEN_EOPNOTSUPP);
     op.u.createdomain.flags = 0;
     op.domain = DOMID_FIRST_RESERVED;
-    EXPECT(hypercall_domctl(&op), -XEN_EINVAL);
+    XTF_EXPECT(hypercall_domctl(&op), -XEN_EINVAL);
 }
 
 static long load_raw(domid_t d, unsigned long image, uint64_t size, uint64_t mem_kb,
@@ -156,17 +149,17 @@ static void test_load_image(void)
         return;
     }
     for (unsigned int i = 0; i < ARRAY_SIZE(bad_addrs); i++)
-        EXPECT(load_raw(d, bad_addrs[i], 64, 1024, 0, 0, 0), -XEN_EFAULT);
-    EXPECT(load_raw(d, img, 0, 1024, 0, 0, 0), -XEN_EINVAL);
-    EXPECT(load_raw(d, img, XEN_DOMCTL_LOAD_IMAGE_MAX + 1, 1024, 0, 0, 0), -XEN_EINVAL);
-    EXPECT(load_raw(d, img, sizeof(buf), 0, 0, 0, 0), -XEN_EINVAL);
-    EXPECT(load_raw(d, img, sizeof(buf), 1ULL << 40, 0, 0, 0), -XEN_EINVAL);
-    EXPECT(load_raw(d, img, sizeof(buf), 1024, 0, 0, 1), -XEN_EINVAL);
-    EXPECT(load_raw(d, img, sizeof(buf), 1024, cmd, 4096, 0), -XEN_EINVAL);
-    EXPECT(load_raw(d, img, sizeof(buf), 1024, (unsigned long)unterminated, 4, 0), -XEN_EINVAL);
-    EXPECT(load_raw(d, img, sizeof(buf), 1024, HYPERVISOR_TEXT_ADDR, 2, 0), -XEN_EFAULT);
-    EXPECT(load_raw(d, img, sizeof(buf), 1024, cmd, 2, 0), -XEN_ENOEXEC);
-    EXPECT(domctl_simple(XEN_DOMCTL_destroydomain, d), 0);
+        XTF_EXPECT(load_raw(d, bad_addrs[i], 64, 1024, 0, 0, 0), -XEN_EFAULT);
+    XTF_EXPECT(load_raw(d, img, 0, 1024, 0, 0, 0), -XEN_EINVAL);
+    XTF_EXPECT(load_raw(d, img, XEN_DOMCTL_LOAD_IMAGE_MAX + 1, 1024, 0, 0, 0), -XEN_EINVAL);
+    XTF_EXPECT(load_raw(d, img, sizeof(buf), 0, 0, 0, 0), -XEN_EINVAL);
+    XTF_EXPECT(load_raw(d, img, sizeof(buf), 1ULL << 40, 0, 0, 0), -XEN_EINVAL);
+    XTF_EXPECT(load_raw(d, img, sizeof(buf), 1024, 0, 0, 1), -XEN_EINVAL);
+    XTF_EXPECT(load_raw(d, img, sizeof(buf), 1024, cmd, 4096, 0), -XEN_EINVAL);
+    XTF_EXPECT(load_raw(d, img, sizeof(buf), 1024, (unsigned long)unterminated, 4, 0), -XEN_EINVAL);
+    XTF_EXPECT(load_raw(d, img, sizeof(buf), 1024, HYPERVISOR_TEXT_ADDR, 2, 0), -XEN_EFAULT);
+    XTF_EXPECT(load_raw(d, img, sizeof(buf), 1024, cmd, 2, 0), -XEN_ENOEXEC);
+    XTF_EXPECT(domctl_simple(XEN_DOMCTL_destroydomain, d), 0);
 }
 
 static void test_trap_table(void)
@@ -174,19 +167,19 @@ static void test_trap_table(void)
     struct trap_info bad_vector[2] = { { .vector = 200, .address = GUEST_RAM_START } };
     struct trap_info bad_target[2] = { { .vector = 3, .address = HYPERVISOR_TEXT_ADDR } };
 
-    EXPECT(hypercall_raw(__HYPERVISOR_set_trap_table, HYPERVISOR_TEXT_ADDR, 0, 0, 0, 0),
-           -XEN_EFAULT);
-    EXPECT(hypercall_raw(__HYPERVISOR_set_trap_table, (unsigned long)bad_vector, 0, 0, 0, 0),
-           -XEN_EINVAL);
-    EXPECT(hypercall_raw(__HYPERVISOR_set_trap_table, (unsigned long)bad_target, 0, 0, 0, 0),
-           -XEN_EINVAL);
+    XTF_EXPECT(hypercall_raw(__HYPERVISOR_set_trap_table, HYPERVISOR_TEXT_ADDR, 0, 0, 0, 0),
+               -XEN_EFAULT);
+    XTF_EXPECT(hypercall_raw(__HYPERVISOR_set_trap_table, (unsigned long)bad_vector, 0, 0, 0, 0),
+               -XEN_EINVAL);
+    XTF_EXPECT(hypercall_raw(__HYPERVISOR_set_trap_table, (unsigned long)bad_target, 0, 0, 0, 0),
+               -XEN_EINVAL);
 }
 
 static void test_numbers(void)
 {
-    EXPECT(hypercall_raw(50, 0, 0, 0, 0, 0), -XEN_ENOSYS);
-    EXPECT(hypercall_raw(~0UL, 0, 0, 0, 0, 0), -XEN_ENOSYS);
-    EXPECT(hypercall_raw(1UL << 40, 0, 0, 0, 0, 0), -XEN_ENOSYS);
+    XTF_EXPECT(hypercall_raw(50, 0, 0, 0, 0, 0), -XEN_ENOSYS);
+    XTF_EXPECT(hypercall_raw(~0UL, 0, 0, 0, 0, 0), -XEN_ENOSYS);
+    XTF_EXPECT(hypercall_raw(1UL << 40, 0, 0, 0, 0, 0), -XEN_ENOSYS);
 }
 
 void test_main(void)

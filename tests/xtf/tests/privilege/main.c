@@ -1,20 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * An unprivileged domain (created at run time by dom0) must get -EPERM from
- * every control operation: sysctl, domctl, reading the console, the
- * build-id and command line, and shutting down other domains; the
- * unprivileged operations must keep working.
+ * every control operation: sysctl (live patching included), domctl, reading
+ * the console, the build-id and command line, and shutting down other
+ * domains; the unprivileged operations must keep working.
  */
 #include <xtf.h>
+#include <xtf/livepatch.h>
 
 const char test_title[] = "Privilege checks for unprivileged domains";
-
-#define EXPECT(expr, want)                                                         \
-    do {                                                                           \
-        long rc_ = (expr);                                                         \
-        if (rc_ != (want))                                                         \
-            xtf_failure("%s: got %ld, expected %s (%d)", #expr, rc_, #want, want); \
-    } while (0)
 
 void test_main(void)
 {
@@ -27,21 +21,27 @@ void test_main(void)
         xtf_error("this test must run unprivileged (TEST-DOMAIN := domu)");
         return;
     }
-    EXPECT(sysctl_physinfo(&pi), -XEN_EPERM);
-    EXPECT(domctl_getinfo(0, &info), -XEN_EPERM);
-    EXPECT(domctl_simple(XEN_DOMCTL_pausedomain, 0), -XEN_EPERM);
-    EXPECT(domctl_simple(XEN_DOMCTL_destroydomain, 0), -XEN_EPERM);
-    EXPECT(hypercall_console_io(CONSOLEIO_read, sizeof(buf), (unsigned long)buf), -XEN_EPERM);
-    EXPECT(hypercall_xen_version(XENVER_build_id, NULL), -XEN_EPERM);
-    EXPECT(hypercall_xen_version(XENVER_commandline, buf), -XEN_EPERM);
-    EXPECT(hypercall_sched_op(SCHEDOP_remote_shutdown, &rs), -XEN_EPERM);
+    XTF_EXPECT(sysctl_physinfo(&pi), -XEN_EPERM);
+    XTF_EXPECT(domctl_getinfo(0, &info), -XEN_EPERM);
+    XTF_EXPECT(domctl_simple(XEN_DOMCTL_pausedomain, 0), -XEN_EPERM);
+    XTF_EXPECT(domctl_simple(XEN_DOMCTL_destroydomain, 0), -XEN_EPERM);
+    XTF_EXPECT(hypercall_console_io(CONSOLEIO_read, sizeof(buf), (unsigned long)buf), -XEN_EPERM);
+    XTF_EXPECT(hypercall_xen_version(XENVER_build_id, NULL), -XEN_EPERM);
+    XTF_EXPECT(hypercall_xen_version(XENVER_commandline, buf), -XEN_EPERM);
+    XTF_EXPECT(hypercall_sched_op(SCHEDOP_remote_shutdown, &rs), -XEN_EPERM);
+    /* Live patching, as Xen's livepatch-priv-check: every sub-op, even LIST. */
+    XTF_EXPECT(lp_upload("p", buf, 64), -XEN_EPERM);
+    XTF_EXPECT(lp_count(), -XEN_EPERM);
+    XTF_EXPECT(lp_state("p"), 0);
+    for (uint32_t cmd = LIVEPATCH_ACTION_UNLOAD; cmd <= LIVEPATCH_ACTION_REPLACE; cmd++)
+        XTF_EXPECT(lp_action("p", cmd, 0, 0), -XEN_EPERM);
     /* Bad pointers do not get past the privilege check either. */
-    EXPECT(hypercall_raw(__HYPERVISOR_sysctl, 0, 0, 0, 0, 0), -XEN_EPERM);
-    EXPECT(hypercall_raw(__HYPERVISOR_domctl, 0, 0, 0, 0, 0), -XEN_EPERM);
+    XTF_EXPECT(hypercall_raw(__HYPERVISOR_sysctl, 0, 0, 0, 0, 0), -XEN_EPERM);
+    XTF_EXPECT(hypercall_raw(__HYPERVISOR_domctl, 0, 0, 0, 0, 0), -XEN_EPERM);
 
-    EXPECT(hypercall_xen_version(XENVER_version, NULL), (4 << 16) | 17);
-    EXPECT(hypercall_xen_version(XENVER_extraversion, buf), 0);
-    EXPECT(hypercall_console_write("", 0), 0);
+    XTF_EXPECT(hypercall_xen_version(XENVER_version, NULL), (4 << 16) | 17);
+    XTF_EXPECT(hypercall_xen_version(XENVER_extraversion, buf), 0);
+    XTF_EXPECT(hypercall_console_write("", 0), 0);
     if (!xtf_status_reported())
         xtf_success("every control operation was refused with EPERM");
 }
