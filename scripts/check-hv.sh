@@ -8,7 +8,8 @@
 # - WARN() reports and carries on; BUG() reports and panics;
 # - the test hooks that cause it exist only in the test build;
 # - the build-id printed at boot and returned by XENVER_build_id is the
-#   GNU build-id note of xen-syms.
+#   GNU build-id note of xen-syms;
+# - a payload's own bug frames are found, and backtraces name its symbols.
 # Prints PASS:/FAIL: lines for scripts/check.sh.
 set -uo pipefail
 
@@ -87,4 +88,12 @@ cat "$WORK"/logs/*version.log > "$log" 2>/dev/null
 why=$(expect "$log" "Build-id: $note" "build-id $note")
 [ "$rc" -eq 0 ] && [ -n "$note" ] && [ -z "$why" ]
 result build-id-reported "$?" "${why:-version test exit $rc}"
+# hello's load hook trips its own WARN(): the frame and the backtrace's
+# symbol must come from the payload.
+"$ROOT/tests/xtf/xtf-runner" --arch "$ARCH" -q --logdir "$WORK/lp" livepatch-basic > /dev/null
+rc=$?
+why=$(expect "$WORK"/lp/*livepatch-basic.log "Warning at ./tests/livepatch/payloads/hello.c:" \
+      "hello_load+0x" "[hello]")
+[ "$rc" -eq 0 ] && [ -z "$why" ]
+result payload-bug-frame-and-symbols "$?" "${why:-livepatch-basic exit $rc}"
 exit 0
