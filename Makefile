@@ -8,6 +8,7 @@
 #   make check-unit   host unit tests (ASan/UBSan)
 #   make check-xtf    XTF micro-VM tests under QEMU (ARCH=...)
 #   make check-livepatch  live-patching tests under QEMU (ARCH=...)
+#   make bench        benchmarks (figures, not pass/fail)
 #   make install      DESTDIR=... PREFIX=... (default /usr/local)
 #   make clean
 #   make deps         check (and as root install) the Debian packages needed
@@ -23,7 +24,7 @@ HV_TEST_OUT := $(BUILD)/$(ARCH)/hypervisor-test
 XTF_OUT := $(BUILD)/$(ARCH)/xtf
 HOST_OUT := $(BUILD)/host
 
-.PHONY: all deps hypervisor hypervisor-test xtf unit livepatch-payloads demo install clean \
+.PHONY: all deps hypervisor hypervisor-test xtf unit livepatch-payloads demo install clean bench \
         check check-unit check-xtf check-repro check-format check-runner check-hv \
         check-livepatch
 
@@ -48,7 +49,7 @@ livepatch-payloads: hypervisor hypervisor-test xtf
 	@$(MAKE) --no-print-directory -C tests/livepatch ARCH=$(ARCH) HV_O=$(HV_OUT) \
 	    O=$(BUILD)/$(ARCH)/livepatch XTF_O=$(XTF_OUT) OTHER_HV_O=$(HV_TEST_OUT)
 	@$(MAKE) --no-print-directory -C tests/livepatch ARCH=$(ARCH) HV_O=$(HV_TEST_OUT) \
-	    O=$(BUILD)/$(ARCH)/livepatch-test XTF_O=$(XTF_OUT) OTHER_HV_O=$(HV_OUT)
+	    O=$(BUILD)/$(ARCH)/livepatch-test XTF_O=$(XTF_OUT) OTHER_HV_O=$(HV_OUT) BENCH=1
 
 unit:
 	@$(MAKE) --no-print-directory -C tests/unit O=$(HOST_OUT)/unit
@@ -85,6 +86,10 @@ check-livepatch: deps
 check-runner: deps
 	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf
 	@scripts/check.sh --arch $(ARCH) runner
+
+# Benchmarks print figures; they are not tests.
+bench: all
+	@bench/livepatch-hold.sh $(ARCH)
 
 install: hypervisor xtf
 	@scripts/install.sh "$(DESTDIR)" "$(PREFIX)" "$(ARCH)" "$(BUILD)"

@@ -10,6 +10,9 @@
  *
  * Sysctl XEN_SYSCTL_test_hold_cpu (public/sysctl-test.h): keeps another CPU
  * busy with interrupts off, to test rendezvous timeouts.
+ *
+ * lp_bench_target_0 .. lp_bench_target_99: functions nothing calls, for
+ * benchmarks that patch many functions at once (bench/livepatch-hold.sh).
  */
 #include <hv/test_hooks.h>
 #include <hv/cmdline.h>
@@ -101,3 +104,34 @@ long test_hooks_sysctl(struct xen_sysctl *op, bool *copyback)
     *copyback = true;
     return hold_cpu((struct xen_sysctl_test_hold_cpu *)&op->u);
 }
+
+#define BENCH_TARGET(n)                                                      \
+    __attribute__((noinline, used)) unsigned int lp_bench_target_##n(void);  \
+    __attribute__((noinline, used)) unsigned int lp_bench_target_##n(void)   \
+    {                                                                        \
+        return 100 + n; /* never 0: "xor %eax,%eax" is too short to patch */ \
+    }
+#define BENCH_TARGETS_10(t)                                                                        \
+    BENCH_TARGET(t##0)                                                                             \
+    BENCH_TARGET(t##1) BENCH_TARGET(t##2) BENCH_TARGET(t##3) BENCH_TARGET(t##4) BENCH_TARGET(t##5) \
+        BENCH_TARGET(t##6) BENCH_TARGET(t##7) BENCH_TARGET(t##8) BENCH_TARGET(t##9)
+
+BENCH_TARGET(0)
+BENCH_TARGET(1)
+BENCH_TARGET(2)
+BENCH_TARGET(3)
+BENCH_TARGET(4)
+BENCH_TARGET(5)
+BENCH_TARGET(6)
+BENCH_TARGET(7)
+BENCH_TARGET(8)
+BENCH_TARGET(9)
+BENCH_TARGETS_10(1)
+BENCH_TARGETS_10(2)
+BENCH_TARGETS_10(3)
+BENCH_TARGETS_10(4)
+BENCH_TARGETS_10(5)
+BENCH_TARGETS_10(6)
+BENCH_TARGETS_10(7)
+BENCH_TARGETS_10(8)
+BENCH_TARGETS_10(9)

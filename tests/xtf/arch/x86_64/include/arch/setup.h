@@ -22,6 +22,15 @@
 #define VEC_PF 14
 #define VEC_GP 13
 
+/* A cycle counter for benchmarks (the TSC; cpu_khz from physinfo converts). */
+static inline uint64_t arch_cycles(void)
+{
+    uint32_t lo, hi;
+
+    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+    return ((uint64_t)hi << 32) | lo;
+}
+
 /* Registers the exception handlers. */
 void arch_setup(void);
 /* Takes a fault with a marker in a callee-saved register; is it intact after? */
