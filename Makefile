@@ -65,8 +65,9 @@ check: deps
 check-unit: deps unit
 	@scripts/check.sh unit
 
+# Every XTF test, the live-patch ones included, so their payloads too.
 check-xtf: deps
-	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf
+	@$(MAKE) --no-print-directory -j$(J) livepatch-payloads
 	@scripts/check.sh --arch $(ARCH) xtf
 
 check-repro: deps

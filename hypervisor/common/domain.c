@@ -70,6 +70,7 @@ static struct vcpu *vcpu_alloc(struct domain *d, unsigned int id)
     v->vcpu_id = id;
     v->domain = d;
     list_init(&v->runq_link);
+    vcpu_timer_init(v);
     return v;
 }
 
@@ -232,8 +233,8 @@ static void guest_ram_write(struct domain *d, uint64_t off, const void *src, siz
     }
 }
 
-static void write_start_info(struct domain *d, uint64_t si_off, uint64_t mod_off,
-                             size_t module_size, const char *cmdline)
+static void write_start_info(struct domain *d, uint64_t si_off, uint64_t shared_info,
+                             uint64_t mod_off, size_t module_size, const char *cmdline)
 {
     start_info_t *si = xzalloc(start_info_t);
 
@@ -241,6 +242,7 @@ static void write_start_info(struct domain *d, uint64_t si_off, uint64_t mod_off
         panic("out of memory building start_info");
     strlcpy(si->magic, GUEST_START_INFO_MAGIC, sizeof(si->magic));
     si->nr_pages = d->nr_pages;
+    si->shared_info = shared_info;
     si->flags = d->is_privileged ? SIF_PRIVILEGED | SIF_INITDOMAIN : 0;
     if (module_size) {
         si->mod_start = GUEST_RAM_BASE + mod_off;
@@ -256,7 +258,7 @@ int domain_load_image(struct domain *d, const void *image, size_t size, size_t m
                       const char *cmdline, const void *module, size_t module_size)
 {
     struct guest_image img;
-    uint64_t si_off, mod_off, need;
+    uint64_t si_off, mod_off, need, shared_info;
     int rc;
 
     if (d->frames)
@@ -279,6 +281,8 @@ int domain_load_image(struct domain *d, const void *image, size_t size, size_t m
     }
 
     rc = alloc_guest_ram(d, mem >> PAGE_SHIFT);
+    if (!rc)
+        rc = arch_guest_map_shared_info(d, &shared_info);
     if (rc) {
         free_guest_ram(d);
         return rc;
@@ -288,7 +292,7 @@ int domain_load_image(struct domain *d, const void *image, size_t size, size_t m
                         (const char *)image + img.seg[i].offset, img.seg[i].filesz);
     if (module_size)
         guest_ram_write(d, mod_off, module, module_size);
-    write_start_info(d, si_off, mod_off, module_size, cmdline);
+    write_start_info(d, si_off, shared_info, mod_off, module_size, cmdline);
     arch_vcpu_init_entry(d->vcpu[0], img.entry, GUEST_RAM_BASE + mem, GUEST_RAM_BASE + si_off);
     __atomic_fetch_and(&d->vcpu[0]->pause_flags, ~VPF_down, __ATOMIC_SEQ_CST);
     printk(XENLOG_INFO "d%u: %zu KiB RAM, entry %#lx%s%s\n", d->domid, mem >> 10,
@@ -360,8 +364,10 @@ int domain_destroy(struct domain *d)
     spin_lock(&d->lock);
     WRITE_ONCE(d->is_dying, true);
     spin_unlock(&d->lock);
-    for (unsigned int i = 0; i < d->max_vcpus; i++)
+    for (unsigned int i = 0; i < d->max_vcpus; i++) {
         vcpu_sleep_sync(d->vcpu[i]);
+        vcpu_timer_kill(d->vcpu[i]);
+    }
 
     spin_lock(&domlist_lock);
     list_del(&d->link);

@@ -97,8 +97,15 @@ void vcpu_send_event(struct vcpu *v)
 {
     WRITE_ONCE(v->event_pending, true);
     smp_mb();
-    if (__atomic_fetch_and(&v->pause_flags, ~VPF_blocked, __ATOMIC_SEQ_CST) & VPF_blocked)
+    if (__atomic_fetch_and(&v->pause_flags, ~VPF_blocked, __ATOMIC_SEQ_CST) & VPF_blocked) {
+        /*
+         * Waking delivers the event: the guest re-checks its conditions
+         * when it runs, which is after this point, so a later block need
+         * not return at once.  Events that come after the clear set it again.
+         */
+        WRITE_ONCE(v->event_pending, false);
         vcpu_wake(v);
+    }
 }
 
 /* Picks the next vCPU for this CPU; called with sched_lock held. */

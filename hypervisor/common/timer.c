@@ -4,7 +4,9 @@
  * timer interrupt armed for the earliest deadline.
  *
  * Locking: cpu_data[cpu].timer_lock protects that CPU's list and the
- * armed/cpu fields of the timers on it.  Callbacks run without the lock.
+ * armed/cpu fields of the timers on it.  Callbacks run without the lock;
+ * cpu_data[cpu].timer_running names the one running, so that timer_stop()
+ * can wait for it before its owner frees the timer.
  */
 #include <hv/timer.h>
 #include <hv/arch.h>
@@ -68,6 +70,8 @@ void timer_set(struct timer *t, uint64_t deadline_ns)
 void timer_stop(struct timer *t)
 {
     timer_remove(t);
+    while (__atomic_load_n(&cpu_data[READ_ONCE(t->cpu)].timer_running, __ATOMIC_ACQUIRE) == t)
+        cpu_relax();
 }
 
 void timer_softirq(void);
@@ -94,7 +98,9 @@ void timer_softirq(void)
         }
         list_del(&t->link);
         t->armed = false;
+        __atomic_store_n(&c->timer_running, t, __ATOMIC_RELAXED);
         spin_unlock(&c->timer_lock);
         t->fn(t->data);
+        __atomic_store_n(&c->timer_running, NULL, __ATOMIC_RELEASE);
     }
 }

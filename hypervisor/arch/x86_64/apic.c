@@ -4,6 +4,7 @@
 #include <hv/mm.h>
 #include <hv/percpu.h>
 #include <arch/apic.h>
+#include <arch/time.h>
 #include <arch/traps.h>
 #include <arch/x86.h>
 

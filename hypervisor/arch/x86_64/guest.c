@@ -11,8 +11,8 @@
  *   rip, cs, rflags, rsp, ss, lowest first; handlers return with
  *   HYPERVISOR_iret and a struct iret_context.  A guest without a handler
  *   for an exception is killed with a report; nothing else is affected.
- *   (Xen passes the #PF address in shared_info; there is no shared_info
- *   here, so the bounce frame carries no CR2.)
+ *   (Xen passes the #PF address in shared_info; ours is one read-only page
+ *   for all guests, holding only time, so the bounce frame carries no CR2.)
  * - x87/MMX/SSE are disabled (CR0.EM, no CR4.OSFXSR): no FPU state to
  *   leak between guests.  Guests are built with general registers only.
  */

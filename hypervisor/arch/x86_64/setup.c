@@ -11,6 +11,7 @@
 #include <hv/softirq.h>
 #include <arch/acpi.h>
 #include <arch/apic.h>
+#include <arch/time.h>
 #include <arch/desc.h>
 #include <arch/platform.h>
 #include <arch/traps.h>
@@ -92,6 +93,7 @@ void arch_platform_init(void)
     cpu_data[0].arch.apic_id = lapic_id();
     lapic_init_cpu();
     time_calibrate();
+    shared_info_init();
     printk(XENLOG_INFO "Platform: %s, %s%s\n", platform.name, "NX SMEP SMAP",
            have_umip ? " UMIP" : "");
 }

@@ -11,6 +11,7 @@
 #include <hv/smp.h>
 #include <arch/acpi.h>
 #include <arch/apic.h>
+#include <arch/time.h>
 #include <arch/desc.h>
 #include <arch/mm.h>
 #include <arch/platform.h>

@@ -8,6 +8,7 @@
 #include <hv/console.h>
 #include <hv/timer.h>
 #include <arch/apic.h>
+#include <arch/time.h>
 #include <arch/x86.h>
 
 #define PIT_HZ 1193182u
@@ -52,6 +53,21 @@ uint64_t arch_now_ns(void)
     if (!ns_mult)
         return 0;
     return (uint64_t)(((unsigned __int128)(rdtsc() - tsc_boot) * ns_mult) >> 32);
+}
+
+void time_guest_scale(uint64_t *tsc_base, uint32_t *mul, int8_t *shift)
+{
+    uint64_t m = ns_mult;
+    int8_t s = 0;
+
+    /* A TSC slower than 1 GHz needs more than 32 bits of multiplier. */
+    while (m > UINT32_MAX) {
+        m >>= 1;
+        s++;
+    }
+    *tsc_base = tsc_boot;
+    *mul = (uint32_t)m;
+    *shift = s;
 }
 
 unsigned int arch_cpu_khz(void)

@@ -72,6 +72,11 @@ int arch_domain_init(struct domain *d);
 void arch_domain_destroy(struct domain *d);
 /* Maps guest RAM page @index (at GUEST_RAM_BASE + index pages) to @pa. */
 int arch_guest_map_page(struct domain *d, unsigned long index, paddr_t pa);
+/*
+ * Maps the arch's shared_info page (if it has one) into @d; *@gaddr is its
+ * guest address for start_info, 0 if none.  0 or -ENOMEM.
+ */
+int arch_guest_map_shared_info(struct domain *d, uint64_t *gaddr);
 /* Removes every guest RAM mapping of @d, e.g. after a failed load. */
 void arch_guest_unmap_all(struct domain *d);
 /* Sets the vCPU to start at @entry with @arg as the boot argument. */

@@ -13,6 +13,7 @@
 #include <hv/arch.h>
 #include <hv/list.h>
 #include <hv/spinlock.h>
+#include <hv/timer.h>
 #include <public/xen.h>
 
 #define MAX_VCPUS_PER_DOMAIN 1
@@ -31,7 +32,8 @@ struct vcpu {
     bool is_running;        /* state is live on a CPU right now */
     bool on_runq;
     unsigned long pause_flags;
-    bool event_pending; /* consumed by SCHEDOP_block */
+    bool event_pending;            /* consumed by SCHEDOP_block */
+    struct timer singleshot_timer; /* HYPERVISOR_set_timer_op */
     struct list_head runq_link;
     uint64_t cpu_time; /* ns of CPU consumed, not counting the current run */
     uint64_t run_start;
@@ -94,6 +96,10 @@ struct domain *domain_by_id(domid_t domid);
 struct domain *domain_next_from(domid_t domid);
 void domlist_lock_acquire(void);
 void domlist_lock_release(void);
+
+/* The vCPU's set_timer_op timer (vcpu_timer.c). */
+void vcpu_timer_init(struct vcpu *v);
+void vcpu_timer_kill(struct vcpu *v);
 
 /* Wakes the control domain because another domain changed state. */
 void domain_notify_controller(void);

@@ -12,6 +12,7 @@
 #include <hv/spinlock.h>
 
 struct vcpu;
+struct timer;
 
 struct cpu_data {
     struct arch_cpu arch;          /* must stay first */
@@ -21,7 +22,8 @@ struct cpu_data {
     bool online;
     uint64_t slice_end; /* when the running vCPU's slice ends */
     spinlock_t timer_lock;
-    struct list_head timers; /* armed timers, sorted by deadline */
+    struct list_head timers;     /* armed timers, sorted by deadline */
+    struct timer *timer_running; /* whose callback runs now (timer.c) */
 };
 
 extern struct cpu_data cpu_data[NR_CPUS];

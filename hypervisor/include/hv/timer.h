@@ -21,6 +21,10 @@ struct timer {
 void timer_init(struct timer *t, void (*fn)(void *), void *data);
 /* Arms (or re-arms) @t on the calling CPU. */
 void timer_set(struct timer *t, uint64_t deadline_ns);
+/*
+ * Disarms @t and waits until its callback is not running on any CPU, so
+ * the caller may free it.  Never call it from @t's own callback.
+ */
 void timer_stop(struct timer *t);
 void timers_init_cpu(unsigned int cpu);
 

@@ -34,7 +34,7 @@ void test_main(void)
     const unsigned long far[] = { 0,          GUEST_RAM_START - PAGE_SIZE,
                                   end,        end + PAGE_SIZE,
                                   64UL << 20, 1UL << 30,
-                                  1UL << 40,  0x00007ffffffff000UL };
+                                  1UL << 40,  0x00007fffffffe000UL };
     long rc;
 
     if (probe_read(end - 1) || probe_write(end - 1) || probe_read(GUEST_RAM_START))

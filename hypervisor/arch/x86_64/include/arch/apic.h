@@ -19,10 +19,4 @@ void lapic_timer_oneshot(uint64_t ns);
 void lapic_timer_stop(void);
 uint32_t lapic_timer_count(void);
 
-/* Waits @us microseconds (TSC based, after calibration). */
-void udelay(unsigned long us);
-/* TSC ticks per second, measured at boot. */
-uint64_t tsc_hz(void);
-void time_calibrate(void);
-
 #endif /* ARCH_APIC_H */

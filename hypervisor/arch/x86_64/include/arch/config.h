@@ -2,7 +2,8 @@
 /*
  * x86_64 memory layout and limits.
  *
- *   0000000000100000 - 00007fffffffffff  guest RAM (per domain, user pages)
+ *   0000000000100000 - 00007fffffffefff  guest RAM (per domain, user pages)
+ *   00007ffffffff000 - 00007fffffffffff  shared_info (read-only, all guests)
  *   ffff830000000000 - ffff837fffffffff  direct map of machine RAM (RW, NX)
  *   ffffffff80000000 + 1 MiB ...         hypervisor image (text RX, rodata RO, data RW)
  *   ffffffffc0000000 - ffffffffffe00000  vmap: stacks, MMIO, payloads
@@ -30,6 +31,8 @@
 /* Guest RAM starts at 1 MiB; everything below is unmapped (NULL guard). */
 #define GUEST_RAM_BASE _AC(0x100000, UL)
 #define GUEST_VA_END _AC(0x0000800000000000, UL)
+/* The read-only shared_info page (guest time), the last guest page. */
+#define GUEST_SHARED_INFO_VA (GUEST_VA_END - PAGE_SIZE)
 
 #define STACK_PAGES 8
 
