@@ -13,6 +13,7 @@
 #include <hv/errno.h>
 #include <hv/lib.h>
 #include <hv/mm.h>
+#include <hv/passthrough.h>
 #include <hv/percpu.h>
 #include <hv/sched.h>
 #include <hv/shutdown.h>
@@ -374,6 +375,7 @@ int domain_destroy(struct domain *d)
     nr_domains--;
     spin_unlock(&domlist_lock);
 
+    passthrough_release(d);
     free_guest_ram(d);
     arch_domain_destroy(d);
     printk(XENLOG_INFO "Domain %u destroyed\n", d->domid);
@@ -381,10 +383,15 @@ int domain_destroy(struct domain *d)
     return 0;
 }
 
+void domain_notify(struct domain *d)
+{
+    vcpu_send_event(d->vcpu[0]);
+}
+
 void domain_notify_controller(void)
 {
     if (dom0)
-        vcpu_send_event(dom0->vcpu[0]);
+        domain_notify(dom0);
 }
 
 uint64_t domain_cpu_time(const struct domain *d)

@@ -7,7 +7,8 @@
  *   domu       start it as an unprivileged domain at boot (default: it is
  *              passed to dom0 as its module, start_info.mod_start)
  *   mem=SIZE   guest RAM (default 4M)
- * The first module takes the same "mem=" and "--" forms.
+ *   ioports=, irq=  devices passed through to it (hv/passthrough.h)
+ * The first module takes the same options but "domu".
  */
 #include <hv/bootinfo.h>
 #include <hv/arch.h>
@@ -16,6 +17,7 @@
 #include <hv/domain.h>
 #include <hv/lib.h>
 #include <hv/mm.h>
+#include <hv/passthrough.h>
 #include <hv/percpu.h>
 #include <hv/sched.h>
 #include <hv/shutdown.h>
@@ -99,6 +101,9 @@ static struct domain *build_boot_domain(const struct boot_module *m, bool privil
                            dom0_module ? dom0_module->size : 0);
     if (rc)
         panic("cannot load boot module '%s' into d%u: error %d", m->cmdline, d->domid, rc);
+    rc = passthrough_setup(d, opts);
+    if (rc)
+        panic("cannot give boot module '%s' its devices: error %d", m->cmdline, rc);
     return d;
 }
 

@@ -4,14 +4,14 @@
 #include <hv/percpu.h>
 #include <hv/cpu_call.h>
 #include <hv/livepatch.h>
+#include <hv/passthrough.h>
 #include <hv/sched.h>
 
 void timer_softirq(void);
 
 static void (*const handlers[NR_SOFTIRQS])(void) = {
-    [SOFTIRQ_TIMER] = timer_softirq,
-    [SOFTIRQ_CALL] = cpu_call_softirq,
-    [SOFTIRQ_LIVEPATCH] = livepatch_softirq,
+    [SOFTIRQ_TIMER] = timer_softirq,        [SOFTIRQ_CALL] = cpu_call_softirq,
+    [SOFTIRQ_DEVICE] = passthrough_softirq, [SOFTIRQ_LIVEPATCH] = livepatch_softirq,
     [SOFTIRQ_SCHEDULE] = schedule,
 };
 

@@ -321,8 +321,40 @@ int arch_domain_init(struct domain *d)
     return 0;
 }
 
+struct fake_port_grant fake_port_grants[FAKE_MAX_PORT_GRANTS];
+unsigned long fake_irqs_enabled;
+
+/* Records the grant; the fake has no ports of its own to protect. */
+int arch_domain_permit_ioports(struct domain *d, unsigned int first, unsigned int last)
+{
+    for (unsigned int i = 0; i < FAKE_MAX_PORT_GRANTS; i++) {
+        if (!fake_port_grants[i].d) {
+            fake_port_grants[i] = (struct fake_port_grant){ d, first, last };
+            return 0;
+        }
+    }
+    return -ENOSPC;
+}
+
+/* Line 0 stands for a line the hypervisor keeps. */
+int arch_device_irq_enable(unsigned int irq)
+{
+    if (irq == 0)
+        return -EPERM;
+    fake_irqs_enabled |= 1UL << irq;
+    return 0;
+}
+
+void arch_device_irq_disable(unsigned int irq)
+{
+    fake_irqs_enabled &= ~(1UL << irq);
+}
+
 void arch_domain_destroy(struct domain *d)
 {
+    for (unsigned int i = 0; i < FAKE_MAX_PORT_GRANTS; i++)
+        if (fake_port_grants[i].d == d)
+            fake_port_grants[i].d = NULL;
     free_xenheap_pages(__va(d->arch.root_pa), 1);
     d->arch.root_pa = 0;
 }

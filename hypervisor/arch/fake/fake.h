@@ -13,6 +13,8 @@
 #include <setjmp.h>
 #include <hv/types.h>
 
+struct domain;
+
 /*
  * Maps @size bytes (a page multiple) of zeroed machine memory at machine
  * address 0 and reserves the vmap area.  Once per process.
@@ -47,6 +49,19 @@ struct fake_livepatch_counts {
     unsigned int quiesce, revive, post_action;
 };
 const struct fake_livepatch_counts *fake_livepatch_counts(void);
+
+/*
+ * Device passthrough as the arch saw it: the I/O port grants (dropped when
+ * their domain is destroyed) and a bit per enabled interrupt line.  Line 0
+ * is refused with -EPERM, as a line the hypervisor keeps.
+ */
+#define FAKE_MAX_PORT_GRANTS 4
+struct fake_port_grant {
+    const struct domain *d; /* NULL: free */
+    unsigned int first, last;
+};
+extern struct fake_port_grant fake_port_grants[FAKE_MAX_PORT_GRANTS];
+extern unsigned long fake_irqs_enabled;
 
 /* The next arch_domain_init() fails with @err (a negative errno). */
 void fake_fail_next_domain_init(int err);

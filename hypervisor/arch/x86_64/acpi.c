@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Minimal ACPI table reading: find the RSDP in the BIOS areas, walk the
- * RSDT/XSDT, take enabled local APICs from the MADT and the PM1a control
- * port from the FADT.  Every table is mapped read-only for the look and its
+ * RSDT/XSDT, take enabled local APICs, the I/O APIC and the ISA interrupt
+ * overrides from the MADT and the PM1a control port from the FADT.  Every table is mapped read-only for the look and its
  * checksum verified.
  */
 #include <hv/console.h>
@@ -29,7 +29,11 @@ struct rsdp {
 } __attribute__((packed));
 
 #define MADT_LAPIC 0
+#define MADT_IOAPIC 1
+#define MADT_ISO 2 /* interrupt source override */
 #define MADT_X2APIC 9
+#define MPS_POLARITY_LOW 3 /* MPS INTI flags: bits 0-1 polarity, 2-3 trigger */
+#define MPS_TRIGGER_LEVEL 3
 #define FADT_PM1A_CNT_OFFSET 64
 #define MAX_TABLE_SIZE (1u << 20)
 
@@ -82,6 +86,34 @@ static const struct acpi_header *map_table(paddr_t pa)
     return h;
 }
 
+static void read_madt_ioapic(const uint8_t *p, struct acpi_facts *out)
+{
+    uint32_t addr, gsi_base;
+
+    memcpy(&addr, p + 4, 4);
+    memcpy(&gsi_base, p + 8, 4);
+    if (!out->ioapic_base) {
+        out->ioapic_base = addr;
+        out->ioapic_gsi_base = gsi_base;
+    }
+}
+
+static void read_madt_override(const uint8_t *p, struct acpi_facts *out)
+{
+    uint32_t gsi;
+    uint16_t flags;
+
+    memcpy(&gsi, p + 4, 4);
+    memcpy(&flags, p + 8, 2);
+    if (p[2] != 0 || p[3] >= NR_ISA_IRQS) /* bus 0 is ISA */
+        return;
+    out->isa[p[3]] = (struct isa_irq_route){
+        .gsi = gsi,
+        .active_low = (flags & 3) == MPS_POLARITY_LOW,
+        .level = ((flags >> 2) & 3) == MPS_TRIGGER_LEVEL,
+    };
+}
+
 static void read_madt(const struct acpi_header *h, struct acpi_facts *out)
 {
     const uint8_t *p = (const uint8_t *)h + sizeof(*h) + 8, *end = (const uint8_t *)h + h->length;
@@ -89,7 +121,11 @@ static void read_madt(const struct acpi_header *h, struct acpi_facts *out)
     while (p + 2 <= end && p[1] >= 2 && p + p[1] <= end) {
         uint32_t id = ~0u, flags = 0;
 
-        if (p[0] == MADT_LAPIC && p[1] >= 8) {
+        if (p[0] == MADT_IOAPIC && p[1] >= 12)
+            read_madt_ioapic(p, out);
+        else if (p[0] == MADT_ISO && p[1] >= 10)
+            read_madt_override(p, out);
+        else if (p[0] == MADT_LAPIC && p[1] >= 8) {
             id = p[3];
             memcpy(&flags, p + 4, 4);
         } else if (p[0] == MADT_X2APIC && p[1] >= 16) {
@@ -139,6 +175,8 @@ static bool read_facts(struct acpi_facts *out)
     size_t entry, count;
 
     memset(out, 0, sizeof(*out));
+    for (unsigned int irq = 0; irq < NR_ISA_IRQS; irq++)
+        out->isa[irq].gsi = irq;
     if (!scan_for_rsdp((paddr_t)*ebda_seg << 4, 1024, &xsdt, &root_pa) &&
         !scan_for_rsdp(0xe0000, 0x20000, &xsdt, &root_pa))
         return false;

@@ -4,7 +4,8 @@
  *
  * GDT slots: 0x08 hypervisor code, 0x10 hypervisor data, 0x18 left null (it
  * would be the 32-bit user code segment: guests must not reach compat
- * mode), 0x20 user data, 0x28 user 64-bit code, 0x30 the TSS.
+ * mode), 0x20 user data, 0x28 user 64-bit code, 0x30 the TSS.  The TSS and
+ * its I/O bitmap (passthrough.c opens ports in it) follow the GDT.
  */
 #include <hv/console.h>
 #include <hv/lib.h>
@@ -14,6 +15,7 @@
 #include <arch/x86.h>
 
 #define GDT_ENTRIES 8
+#define GDT_AND_TSS_PAGES ((GDT_ENTRIES * 8 + sizeof(struct cpu_tss) + PAGE_SIZE - 1) / PAGE_SIZE)
 #define GATE_INTERRUPT 0x8e00 /* present, DPL 0, 64-bit interrupt gate */
 #define GATE_DPL3 0x6000
 
@@ -28,6 +30,7 @@ struct desc_ptr {
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct tss64) == 104, "TSS layout");
+_Static_assert(offsetof(struct cpu_tss, io_bitmap) == 104, "I/O bitmap follows the TSS");
 _Static_assert(sizeof(struct idt_gate) == 16, "IDT gate layout");
 
 static struct idt_gate idt[256] __aligned(16);
@@ -73,9 +76,10 @@ void idt_load(void)
 void desc_prepare_cpu(unsigned int cpu)
 {
     struct arch_cpu *a = &cpu_data[cpu].arch;
-    uint64_t *gdt = alloc_xenheap_pages(1);
-    struct tss64 *tss = (struct tss64 *)(gdt + GDT_ENTRIES);
-    unsigned long t = (unsigned long)tss;
+    uint64_t *gdt = alloc_xenheap_pages(GDT_AND_TSS_PAGES);
+    struct cpu_tss *ctss = (struct cpu_tss *)(gdt + GDT_ENTRIES);
+    struct tss64 *tss = &ctss->tss;
+    unsigned long t = (unsigned long)ctss;
     char *stack = vmalloc_guarded(STACK_PAGES);
 
     if (!gdt || !stack)
@@ -85,17 +89,18 @@ void desc_prepare_cpu(unsigned int cpu)
     gdt[4] = 0x00cff2000000ffffULL; /* USER_DS */
     gdt[5] = 0x00affa000000ffffULL; /* USER_CS */
     gdt[6] =
-        (sizeof(*tss) - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) | ((t >> 24 & 0xff) << 56);
+        (sizeof(*ctss) - 1) | ((t & 0xffffff) << 16) | (0x89ULL << 40) | ((t >> 24 & 0xff) << 56);
     gdt[7] = t >> 32;
+    memset(ctss->io_bitmap, 0xff, sizeof(ctss->io_bitmap));
 
     a->cpu_id = cpu;
     a->stack_bottom = (unsigned long)stack;
     a->stack_top = (unsigned long)stack + STACK_PAGES * PAGE_SIZE;
     a->guest_regs_end = a->stack_top;
     a->gdt = gdt;
-    a->tss = tss;
+    a->tss = ctss;
     tss->rsp[0] = a->guest_regs_end;
-    tss->iomap_base = sizeof(*tss); /* no I/O bitmap: all ports denied */
+    tss->iomap_base = offsetof(struct cpu_tss, io_bitmap);
     for (unsigned int i = IST_DOUBLE_FAULT; i <= IST_MCE; i++) {
         char *ist = vmalloc_guarded(1);
 

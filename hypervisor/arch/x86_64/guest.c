@@ -23,6 +23,7 @@
 #include <hv/lib.h>
 #include <hv/percpu.h>
 #include <arch/mm.h>
+#include <arch/passthrough.h>
 #include <arch/traps.h>
 #include <arch/x86.h>
 #include <public/xen.h>
@@ -98,6 +99,7 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next)
 {
     struct cpu_regs *frame = guest_frame();
 
+    ioports_switch(prev->domain, next->domain);
     if (!is_idle_vcpu(prev)) {
         prev->arch.regs = *frame;
         save_segments(&prev->arch);

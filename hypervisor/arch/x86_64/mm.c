@@ -18,6 +18,7 @@
 #include <hv/percpu.h>
 #include <arch/apic.h>
 #include <arch/mm.h>
+#include <arch/passthrough.h>
 #include <arch/traps.h>
 #include <arch/x86.h>
 
@@ -279,6 +280,7 @@ void arch_domain_destroy(struct domain *d)
 {
     uint64_t *pml4 = __va(d->arch.pml4);
 
+    ioports_release(d);
     pt_free_lower_half(pml4);
     free_xenheap_pages(pml4, 1);
     d->arch.pml4 = 0;

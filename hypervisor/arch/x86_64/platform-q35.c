@@ -4,7 +4,8 @@
 
 const struct x86_platform platform = {
     .name = "QEMU q35",
-    .uart_port = 0x3f8,  /* COM1 */
+    .uart_port = 0x3f8, /* COM1 */
+    .uart_irq = 4,
     .s5_sleep_type = 0,  /* QEMU's DSDT: _S5 = { 0, 0 } */
     .reset_port = 0xcf9, /* PCI reset control */
     .reset_value = 0x06, /* hard reset */

@@ -5,6 +5,11 @@
 # QEMU command line.  Each MODULE is "path [module command line]"; the first
 # is dom0's kernel.  Multiboot modules are comma-separated, so commas inside
 # a module's command line are doubled.
+#
+# COM1 is the hypervisor's console (stdio).  COM2 is there for a domain to
+# be given (ioports=0x2f8-0x2ff irq=3): unconnected, unless
+# QEMU_CONTROL_CHARDEV holds a QEMU -chardev spec for it (the launcher binds
+# it to the relay's unix socket).
 QEMU_BIN=qemu-system-x86_64
 
 qemu_cmd() {
@@ -16,4 +21,9 @@ qemu_cmd() {
     done
     _out=("$QEMU_BIN" -M q35 -cpu max -smp 2 -m 256 -display none -monitor none
           -serial stdio -no-reboot -kernel "$hv" -append "$cmdline" -initrd "$mods")
+    if [ -n "${QEMU_CONTROL_CHARDEV:-}" ]; then
+        _out+=(-chardev "$QEMU_CONTROL_CHARDEV,id=control" -serial chardev:control)
+    else
+        _out+=(-serial null)
+    fi
 }

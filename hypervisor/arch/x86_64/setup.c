@@ -13,6 +13,7 @@
 #include <arch/apic.h>
 #include <arch/time.h>
 #include <arch/desc.h>
+#include <arch/ioapic.h>
 #include <arch/platform.h>
 #include <arch/traps.h>
 #include <arch/x86.h>
@@ -90,6 +91,7 @@ void arch_platform_init(void)
     if (!acpi_init())
         printk(XENLOG_WARNING "no usable ACPI tables\n");
     lapic_map();
+    ioapic_init();
     cpu_data[0].arch.apic_id = lapic_id();
     lapic_init_cpu();
     time_calibrate();

@@ -8,6 +8,7 @@
 #include <hv/console.h>
 #include <hv/extable.h>
 #include <hv/livepatch.h>
+#include <hv/passthrough.h>
 #include <hv/percpu.h>
 #include <hv/softirq.h>
 #include <hv/symbols.h>
@@ -188,6 +189,10 @@ void do_irq(unsigned int vector)
         lapic_eoi();
         arch_halt_cpu();
     case VECTOR_SPURIOUS:
+        break;
+    case VECTOR_DEVICE_BASE ... VECTOR_DEVICE_BASE + NR_DEVICE_IRQS - 1:
+        lapic_eoi();
+        passthrough_irq_raised(vector - VECTOR_DEVICE_BASE);
         break;
     default:
         lapic_eoi();

@@ -13,10 +13,10 @@ static int digit_value(char c)
     return 99;
 }
 
-bool parse_size(const char *s, const char **end, unsigned long long *out)
+bool parse_number(const char *s, const char **end, unsigned long long *out)
 {
     unsigned long long v = 0;
-    unsigned int base = 10, shift = 0;
+    unsigned int base = 10;
     const char *p = s;
     bool any = false;
 
@@ -31,6 +31,20 @@ bool parse_size(const char *s, const char **end, unsigned long long *out)
         any = true;
     }
     if (!any)
+        return false;
+    *out = v;
+    if (end)
+        *end = p;
+    return true;
+}
+
+bool parse_size(const char *s, const char **end, unsigned long long *out)
+{
+    unsigned long long v;
+    unsigned int shift = 0;
+    const char *p;
+
+    if (!parse_number(s, &p, &v))
         return false;
     switch (*p) {
     case 'G':

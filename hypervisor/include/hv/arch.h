@@ -90,6 +90,22 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next);
 __noreturn void arch_reset_stack_and_jump_idle(void);
 __noreturn void arch_reset_stack_and_resume_guest(void);
 
+/* --- Device passthrough (see hv/passthrough.h) ------------------------ */
+
+/*
+ * Lets @d use I/O ports @first..@last directly until it is destroyed.
+ * -EPERM for ports of the hypervisor's own devices, -EBUSY if another
+ * domain has one of them, -EOPNOTSUPP where the arch has no I/O ports.
+ */
+int arch_domain_permit_ioports(struct domain *d, unsigned int first, unsigned int last);
+/*
+ * Routes device interrupt line @irq (< NR_DEVICE_IRQS) to the hypervisor,
+ * which then calls passthrough_irq_raised(@irq).  -EPERM for a line the
+ * hypervisor keeps, -ENODEV or -EOPNOTSUPP if it cannot be delivered.
+ */
+int arch_device_irq_enable(unsigned int irq);
+void arch_device_irq_disable(unsigned int irq);
+
 /* --- Guest memory access (see hv/guest_access.h) ---------------------- */
 
 /* Copy helpers that never fault the hypervisor: bytes NOT copied. */

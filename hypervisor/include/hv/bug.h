@@ -24,22 +24,22 @@ struct bug_frame {
 #include <arch/bug.h>
 
 #define WARN() ARCH_BUG_FRAME(BUG_KIND_WARN)
-#define BUG()                                                                                      \
-    do {                                                                                           \
-        ARCH_BUG_FRAME(BUG_KIND_BUG);                                                              \
-        __builtin_unreachable();                                                                   \
+#define BUG()                         \
+    do {                              \
+        ARCH_BUG_FRAME(BUG_KIND_BUG); \
+        __builtin_unreachable();      \
     } while (0)
-#define BUG_ON(cond)                                                                               \
-    do {                                                                                           \
-        if (unlikely(cond))                                                                        \
-            BUG();                                                                                 \
+#define BUG_ON(cond)        \
+    do {                    \
+        if (unlikely(cond)) \
+            BUG();          \
     } while (0)
-#define WARN_ON(cond)                                                                              \
-    ({                                                                                             \
-        bool warn_ = !!(cond);                                                                     \
-        if (unlikely(warn_))                                                                       \
-            WARN();                                                                                \
-        warn_;                                                                                     \
+#define WARN_ON(cond)          \
+    ({                         \
+        bool warn_ = !!(cond); \
+        if (unlikely(warn_))   \
+            WARN();            \
+        warn_;                 \
     })
 #define ASSERT(cond) BUG_ON(!(cond))
 

@@ -101,6 +101,8 @@ void domlist_lock_release(void);
 void vcpu_timer_init(struct vcpu *v);
 void vcpu_timer_kill(struct vcpu *v);
 
+/* Notifies @d: its vCPU's SCHEDOP_block returns. */
+void domain_notify(struct domain *d);
 /* Wakes the control domain because another domain changed state. */
 void domain_notify_controller(void);
 

@@ -20,7 +20,9 @@ size_t strlcpy(char *dst, const char *src, size_t size);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
-/* Parses an unsigned number (0x prefix for hex) with an optional K/M/G suffix. */
+/* Parses an unsigned number, decimal or with a 0x prefix hex. */
+bool parse_number(const char *s, const char **end, unsigned long long *out);
+/* The same with an optional K/M/G suffix. */
 bool parse_size(const char *s, const char **end, unsigned long long *out);
 
 #endif /* HV_LIB_H */

@@ -11,6 +11,7 @@
 enum softirq {
     SOFTIRQ_TIMER,
     SOFTIRQ_CALL,      /* cpu_call() requests */
+    SOFTIRQ_DEVICE,    /* device interrupt lines of domains fired */
     SOFTIRQ_LIVEPATCH, /* before SCHEDULE: a CPU must join first */
     SOFTIRQ_SCHEDULE,  /* last: it may switch stacks and not return */
     NR_SOFTIRQS

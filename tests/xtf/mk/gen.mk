@@ -13,6 +13,8 @@
 #   TEST-MODULE-ARGS  its boot module options, e.g. "domu -- reason=1" to
 #                start it as an unprivileged domain at boot instead
 #   TEST-MEM     guest RAM, e.g. 4M (default)
+#   TEST-ARGS    more boot module options for a dom0 test, e.g.
+#                "ioports=0x2f8-0x2ff irq=3" (hv/passthrough.h)
 #   TEST-HYPERVISOR  "test" to boot the test build (build/<arch>/hypervisor-test)
 #   VARY-CFG     variations: each runs the same binary with "<variation>"
 #                on its command line, as instance test-<env>-<name>~<var>
@@ -29,6 +31,11 @@ endif
 ifeq ($(TEST-ENVS),)
 $(error test $(NAME): TEST-ENVS is empty)
 endif
+ifneq ($(TEST-ARGS),)
+ifeq ($(TEST-DOMAIN),domu)
+$(error test $(NAME): TEST-ARGS are boot options, for dom0 tests only)
+endif
+endif
 
 T_DIR := $(XTF)/tests/$(NAME)
 T_ENVS := $(filter $(TEST-ENVS),$(XTF_ENVS))
@@ -43,10 +50,12 @@ all: $(O)/tests/$(1)/info
 $(O)/tests/$(1)/info: $(XTF)/tests/$(1)/Makefile $(XTF)/mk/gen.mk
 	@mkdir -p $$(@D)
 	@printf '%s\n' 'name=$(1)' 'category=$(2)' 'environments=$(3)' 'domain=$(4)' \
-	    'module=$(5)' 'mem=$(6)' 'variations=$(7)' 'module_args=$(8)' 'hypervisor=$(9)' > $$@
+	    'module=$(5)' 'mem=$(6)' 'variations=$(7)' 'module_args=$(8)' 'hypervisor=$(9)' \
+	    'args=$(10)' > $$@
 endef
 $(eval $(call xtf_info_rule,$(NAME),$(CATEGORY),$(T_ENVS),$(or $(TEST-DOMAIN),dom0),$(strip \
-    $(TEST-MODULE)),$(or $(TEST-MEM),4M),$(VARY-CFG),$(TEST-MODULE-ARGS),$(TEST-HYPERVISOR)))
+    $(TEST-MODULE)),$(or $(TEST-MEM),4M),$(VARY-CFG),$(TEST-MODULE-ARGS),$(TEST-HYPERVISOR),\
+    $(TEST-ARGS)))
 
 NAME :=
 CATEGORY :=
@@ -56,5 +65,6 @@ TEST-MODULE :=
 TEST-MODULE-ARGS :=
 TEST-MEM :=
 TEST-HYPERVISOR :=
+TEST-ARGS :=
 VARY-CFG :=
 TEST-EXTRA-SRCS :=

@@ -4,6 +4,7 @@
  * exinfo values; anything else is a bug in the test and panics.
  */
 #include <xtf.h>
+#include <arch/io.h>
 #include <arch/setup.h>
 
 struct regs {
@@ -83,6 +84,36 @@ exinfo_t probe_write(unsigned long addr)
                      "2:\n\t" ASM_EXTABLE(1b, 2b)
                      : "+a"(ex)
                      : [ptr] "r"(addr)
+                     : "memory");
+    return ex;
+}
+
+/* The fault handler puts exinfo (bit 31 set) in rax; inb only fills %al. */
+exinfo_t probe_inb(uint16_t port, uint8_t *val)
+{
+    uint32_t r = 0;
+
+    __asm__ volatile("1: inb %w[port], %%al\n\t"
+                     "2:\n\t" ASM_EXTABLE(1b, 2b)
+                     : "+a"(r)
+                     : [port] "d"(port)
+                     : "memory");
+    if (r & EXINFO_EXPECTED)
+        return r;
+    *val = (uint8_t)r;
+    return 0;
+}
+
+exinfo_t probe_outb(uint16_t port, uint8_t val)
+{
+    exinfo_t ex = 0;
+
+    __asm__ volatile("mov %[v], %%al\n\t"
+                     "1: outb %%al, %w[port]\n\t"
+                     "xor %%eax, %%eax\n\t"
+                     "2:\n\t" ASM_EXTABLE(1b, 2b)
+                     : "=&a"(ex)
+                     : [port] "d"(port), [v] "r"(val)
                      : "memory");
     return ex;
 }

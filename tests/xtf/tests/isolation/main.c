@@ -5,9 +5,10 @@
  * far away in the address space (where other guests' memory would have to
  * be mapped) and to non-canonical addresses must all fault; and the
  * hypervisor must refuse to read or write hypervisor memory on the guest's
- * behalf.  Runs unprivileged, created at run time by dom0.
+ * behalf.  No I/O port is reachable either.  Runs unprivileged, created at run time by dom0.
  */
 #include <xtf.h>
+#include <arch/io.h>
 #include <arch/setup.h>
 
 const char test_title[] = "Guest memory isolation";
@@ -35,6 +36,7 @@ void test_main(void)
                                   end,        end + PAGE_SIZE,
                                   64UL << 20, 1UL << 30,
                                   1UL << 40,  0x00007fffffffe000UL };
+    const unsigned long ports[] = { 0x3f8, 0x2f8, 0x40, 0xcf9, 0x80 }; /* none given to us */
     long rc;
 
     if (probe_read(end - 1) || probe_write(end - 1) || probe_read(GUEST_RAM_START))
@@ -47,6 +49,13 @@ void test_main(void)
         probe_outside(far[i], VEC_PF);
     probe_outside(NONCANONICAL_ADDR, VEC_GP);
     expect_fault("execute", HYPERVISOR_TEXT_ADDR, probe_exec(HYPERVISOR_TEXT_ADDR), VEC_PF);
+
+    for (unsigned int i = 0; i < ARRAY_SIZE(ports); i++) {
+        uint8_t v;
+
+        expect_fault("inb from port", ports[i], probe_inb((uint16_t)ports[i], &v), VEC_GP);
+        expect_fault("outb to port", ports[i], probe_outb((uint16_t)ports[i], 0), VEC_GP);
+    }
 
     rc = hypercall_console_write((const char *)HYPERVISOR_TEXT_ADDR, 16);
     if (rc != -XEN_EFAULT)

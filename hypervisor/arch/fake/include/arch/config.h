@@ -32,6 +32,8 @@
 
 #define STACK_PAGES 8
 
+#define NR_DEVICE_IRQS 16
+
 /* Small, so that tests reach the early direct map's end cheaply. */
 #define EARLY_DIRECTMAP_LIMIT (_AC(32, UL) << 20)
 

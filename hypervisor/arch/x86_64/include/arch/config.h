@@ -36,6 +36,9 @@
 
 #define STACK_PAGES 8
 
+/* Device interrupt lines a domain may be given: the ISA IRQs. */
+#define NR_DEVICE_IRQS 16
+
 /* start_info.magic for guests of this arch, and the hypervisor's VA start. */
 #define GUEST_START_INFO_MAGIC "xen-3.0-x86_64"
 #define PV_HYPERVISOR_VIRT_START _AC(0xffff800000000000, UL)

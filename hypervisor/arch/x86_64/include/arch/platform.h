@@ -8,6 +8,7 @@
 struct x86_platform {
     const char *name;
     uint16_t uart_port;     /* 16550 at this I/O port */
+    uint8_t uart_irq;       /* and its ISA interrupt line */
     uint16_t s5_sleep_type; /* SLP_TYP for soft-off in PM1a_CNT */
     uint16_t reset_port;    /* reset control register */
     uint8_t reset_value;

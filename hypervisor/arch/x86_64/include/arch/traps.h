@@ -6,6 +6,7 @@
 #include <arch/regs.h>
 
 /* Interrupt vectors of the local APIC. */
+#define VECTOR_DEVICE_BASE 0x30 /* + ISA line, for lines given to domains */
 #define VECTOR_TIMER 0xf0
 #define VECTOR_EVENT_CHECK 0xf1
 #define VECTOR_FLUSH_TLB 0xf2

@@ -32,7 +32,7 @@ struct arch_domain {
     uint64_t pml4; /* machine address of the top-level page table */
 };
 
-struct tss64;
+struct cpu_tss;
 
 struct arch_cpu {
     uint32_t cpu_id; /* CPU_ID */
@@ -40,7 +40,7 @@ struct arch_cpu {
     uint64_t scratch_rsp;    /* CPU_SCRATCH_RSP: guest rsp during syscall entry */
     uint64_t guest_regs_end; /* CPU_GUEST_REGS_END: top of the guest frame */
     unsigned long stack_bottom, stack_top;
-    struct tss64 *tss;
+    struct cpu_tss *tss;
     uint64_t *gdt;
 };
 
