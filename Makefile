@@ -5,7 +5,8 @@
 #   make              build everything for ARCH (default x86_64) into build/
 #   make demo         boot the hypervisor with dom0 and an XTF test, show the result
 #   make check        run every test; ends with "N passed, N failed"
-#   make check-unit   host unit tests (ASan/UBSan)
+#   make check-unit   host unit tests (ASan/UBSan) and a bounded fuzz run of the loader
+#   make fuzz         fuzz the live-patch loader for FUZZ_SECONDS (default 600)
 #   make check-xtf    XTF micro-VM tests under QEMU (ARCH=...)
 #   make check-livepatch  live-patching tests under QEMU (ARCH=...)
 #   make bench        benchmarks (figures, not pass/fail)
@@ -24,11 +25,12 @@ HV_TEST_OUT := $(BUILD)/$(ARCH)/hypervisor-test
 XTF_OUT := $(BUILD)/$(ARCH)/xtf
 HOST_OUT := $(BUILD)/host
 
-.PHONY: all deps hypervisor hypervisor-test xtf unit livepatch-payloads demo install clean bench \
+.PHONY: all deps hypervisor hypervisor-test xtf unit fuzz-build fuzz livepatch-payloads demo install \
+        clean bench \
         check check-unit check-xtf check-repro check-format check-runner check-hv \
         check-livepatch
 
-all: hypervisor hypervisor-test xtf unit livepatch-payloads
+all: hypervisor hypervisor-test xtf unit fuzz-build livepatch-payloads
 
 deps:
 	@scripts/deps.sh
@@ -54,6 +56,14 @@ livepatch-payloads: hypervisor hypervisor-test xtf
 unit:
 	@$(MAKE) --no-print-directory -C tests/unit O=$(HOST_OUT)/unit
 
+# The loader's libFuzzer target and its seed corpus (tests/fuzz).
+fuzz-build:
+	@$(MAKE) --no-print-directory -C tests/fuzz O=$(HOST_OUT)/fuzz
+
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	@$(MAKE) --no-print-directory -C tests/fuzz O=$(HOST_OUT)/fuzz fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
 demo: deps
 	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf
 	@scripts/demo.sh $(ARCH)
@@ -62,8 +72,9 @@ check: deps
 	@$(MAKE) --no-print-directory -j$(J) all
 	@scripts/check.sh --arch $(ARCH) all
 
-check-unit: deps unit
-	@scripts/check.sh unit
+check-unit: deps
+	@$(MAKE) --no-print-directory -j$(J) unit fuzz-build
+	@scripts/check.sh unit fuzz
 
 # Every XTF test, the live-patch ones included, so their payloads too.
 check-xtf: deps

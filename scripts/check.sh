@@ -5,7 +5,7 @@
 # line "N passed, N failed" (", N skipped" when some were); exits non-zero
 # if anything failed.
 #
-# Suites: format unit xtf livepatch hv runner install repro, or "all".  Each prints lines
+# Suites: format unit fuzz xtf livepatch hv runner install repro, or "all".  Each prints lines
 # "PASS: name", "FAIL: name[: why]" or "SKIP: name"; those are counted and
 # echoed, everything else goes to build/check/<suite>.log.  A suite that
 # exits non-zero without reporting a failure counts as one failure.
@@ -19,7 +19,7 @@ SUITES=()
 while [ $# -gt 0 ]; do
     case $1 in
     --arch) ARCH=$2; shift ;;
-    all) SUITES+=(format unit xtf hv runner install repro) ;;
+    all) SUITES+=(format unit fuzz xtf hv runner install repro) ;;
     *) SUITES+=("$1") ;;
     esac
     shift
@@ -44,6 +44,11 @@ suite_format() {
 
 suite_unit() {
     "$ROOT/build/host/unit/unit-tests"
+}
+
+# A bounded libFuzzer run of the payload loader (make fuzz runs longer).
+suite_fuzz() {
+    make -s --no-print-directory -C "$ROOT/tests/fuzz" O="$ROOT/build/host/fuzz" smoke
 }
 
 # Turns the runner's "Combined test results" into PASS/FAIL/SKIP lines.

@@ -496,7 +496,7 @@ void arch_livepatch_apply(const struct livepatch_func *f, struct lp_patch_site *
 {
     uint8_t insn[LIVEPATCH_OPAQUE_SIZE], *at;
 
-    site->offset = arch_livepatch_patch_offset(f->old_addr);
+    site->offset = arch_livepatch_patch_offset(f);
     at = (uint8_t *)f->old_addr + site->offset;
     site->len = x86_livepatch_insn(f, (unsigned long)at, insn);
     memcpy(site->saved, at, site->len);

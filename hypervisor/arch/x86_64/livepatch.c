@@ -61,7 +61,7 @@ void arch_livepatch_apply(const struct livepatch_func *f, struct lp_patch_site *
     uint8_t insn[LIVEPATCH_OPAQUE_SIZE];
     unsigned long at;
 
-    site->offset = arch_livepatch_patch_offset(f->old_addr);
+    site->offset = arch_livepatch_patch_offset(f);
     at = (unsigned long)f->old_addr + site->offset;
     site->len = x86_livepatch_insn(f, at, insn);
     memcpy(site->saved, (const void *)at, site->len);

@@ -47,9 +47,11 @@ unsigned long arch_livepatch_range(void)
     return GiB(2);
 }
 
-unsigned int arch_livepatch_patch_offset(const void *old)
+unsigned int arch_livepatch_patch_offset(const struct livepatch_func *f)
 {
-    return memcmp(old, endbr64, ENDBR64_SIZE) ? 0 : ENDBR64_SIZE;
+    if (f->old_size < ENDBR64_SIZE)
+        return 0;
+    return memcmp(f->old_addr, endbr64, ENDBR64_SIZE) ? 0 : ENDBR64_SIZE;
 }
 
 int arch_livepatch_check_func(const struct livepatch_func *f, unsigned int offset, const char *who)

@@ -99,12 +99,13 @@ static int check_func(struct payload *p, unsigned int i, const char *who)
     if (!lp_port_is_text(old, f->old_size))
         return lp_refuse(-EINVAL, who, "%s: %#lx+%#x is not hypervisor or payload code", f->name,
                          old, f->old_size);
-    offset = arch_livepatch_patch_offset(f->old_addr);
+    offset = arch_livepatch_patch_offset(f);
     rc = arch_livepatch_check_func(f, offset, who);
     if (rc)
         return rc;
     if (new) {
-        if (!in_text(&p->mem, new, f->new_size))
+        /* At least the byte jumped to, even when new_size is 0. */
+        if (!in_text(&p->mem, new, MAX(f->new_size, 1u)))
             return lp_refuse(-EINVAL, who, "%s: replacement is not in the payload's text", f->name);
         if ((new > old ? new - old : old - new) >= arch_livepatch_range())
             return lp_refuse(-EOVERFLOW, who, "%s: replacement out of branch reach", f->name);

@@ -25,8 +25,11 @@ uint16_t arch_livepatch_elf_machine(void);
 uint8_t arch_livepatch_elf_class(void);
 /* How far the patch branch reaches either way (x86 2 GiB, arm64 128 MiB). */
 unsigned long arch_livepatch_range(void);
-/* Bytes to leave alone at the start of @old (x86: an ENDBR64 landing pad). */
-unsigned int arch_livepatch_patch_offset(const void *old);
+/*
+ * Bytes to leave alone at the start of @f's old function (x86: an ENDBR64
+ * landing pad).  Reads no further than old_size bytes.
+ */
+unsigned int arch_livepatch_patch_offset(const struct livepatch_func *f);
 /* Are @f's sizes patchable here (given @offset)?  0 or -EINVAL/-EOPNOTSUPP. */
 int arch_livepatch_check_func(const struct livepatch_func *f, unsigned int offset, const char *who);
 /* Is [addr, addr + len) inside the hypervisor's own text? */
