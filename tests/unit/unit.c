@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Runs every registered test, each in a child process, and prints one line
- * per test: "PASS: unit/<file>/<test>" or "FAIL: unit/<file>/<test>: why".
+ * per test: "PASS: <suite>/<file>/<test>" or "FAIL: <suite>/<file>/<test>: why",
+ * where <suite> is UNIT_SUITE ("unit" unless the build says otherwise).
  * The child sends its first failure message through a pipe; a child that
  * dies (sanitizer report, abort, signal, timeout) fails with its status.
  * Exits non-zero if any test failed.  An argument runs only the tests whose
@@ -16,6 +17,10 @@
 #include <unistd.h>
 
 #include "unit.h"
+
+#ifndef UNIT_SUITE
+#define UNIT_SUITE "unit"
+#endif
 
 #define TEST_TIMEOUT_S 10
 
@@ -145,7 +150,7 @@ int main(int argc, char **argv)
         const char *base = base_name(t->file);
         char id[256];
 
-        snprintf(id, sizeof(id), "unit/%.*s/%s", (int)strcspn(base, "."), base, t->name);
+        snprintf(id, sizeof(id), UNIT_SUITE "/%.*s/%s", (int)strcspn(base, "."), base, t->name);
         if (argc > 1 && !strstr(id, argv[1]))
             continue;
         failed += !run_test(t, id);

@@ -91,12 +91,21 @@ uint32_t lp_state(const char *name)
     return lp_get(name, &st) ? 0 : st.state;
 }
 
-long lp_count(void)
+long lp_list(struct xen_sysctl_livepatch_list *l)
 {
-    struct xen_sysctl_livepatch_op op = { .cmd = XEN_SYSCTL_LIVEPATCH_LIST };
+    struct xen_sysctl_livepatch_op op = { .cmd = XEN_SYSCTL_LIVEPATCH_LIST, .u.list = *l };
     long rc = livepatch_op(&op);
 
-    return rc ? rc : (long)op.u.list.nr;
+    *l = op.u.list;
+    return rc;
+}
+
+long lp_count(void)
+{
+    struct xen_sysctl_livepatch_list l = { 0 };
+    long rc = lp_list(&l);
+
+    return rc ? rc : (long)l.nr;
 }
 
 void lp_extraversion(char out[16])

@@ -14,6 +14,8 @@ long lp_upload(const char *name, const void *image, size_t size);
 long lp_upload_file(const char *name, const char *file);
 long lp_get(const char *name, struct xen_livepatch_status *status);
 long lp_action(const char *name, uint32_t cmd, uint32_t timeout_ns, uint32_t flags);
+/* XEN_SYSCTL_LIVEPATCH_LIST with the caller's arguments and buffers; @l gets the OUT fields. */
+long lp_list(struct xen_sysctl_livepatch_list *l);
 /*
  * Timeout tests give actions.  Xen's default (30 ms) assumes real CPUs; an
  * emulated CPU's thread may be off the host for longer than that.
