@@ -9,6 +9,7 @@
 #   make fuzz         fuzz the live-patch loader for FUZZ_SECONDS (default 600)
 #   make check-xtf    XTF micro-VM tests under QEMU (ARCH=...)
 #   make check-livepatch  live-patching tests under QEMU (ARCH=...)
+#   make check-cli    xen-livepatch: host tests, then through the relay under QEMU
 #   make bench        benchmarks (figures, not pass/fail)
 #   make install      DESTDIR=... PREFIX=... (default /usr/local)
 #   make clean
@@ -25,12 +26,12 @@ HV_TEST_OUT := $(BUILD)/$(ARCH)/hypervisor-test
 XTF_OUT := $(BUILD)/$(ARCH)/xtf
 HOST_OUT := $(BUILD)/host
 
-.PHONY: all deps hypervisor hypervisor-test xtf unit fuzz-build fuzz livepatch-payloads demo install \
-        clean bench \
+.PHONY: all deps hypervisor hypervisor-test xtf unit fuzz-build fuzz livepatch-payloads cli demo \
+        install clean bench check-cli \
         check check-unit check-xtf check-repro check-format check-runner check-hv \
         check-livepatch
 
-all: hypervisor hypervisor-test xtf unit fuzz-build livepatch-payloads
+all: hypervisor hypervisor-test xtf unit fuzz-build livepatch-payloads cli
 
 deps:
 	@scripts/deps.sh
@@ -42,19 +43,26 @@ hypervisor:
 hypervisor-test:
 	@$(MAKE) --no-print-directory -C hypervisor ARCH=$(ARCH) O=$(HV_TEST_OUT) TEST_HOOKS=1
 
+# The XTF runtime, tests and helpers, and the relay guest built on it.
 xtf:
-	@$(MAKE) --no-print-directory -C tests/xtf ARCH=$(ARCH) O=$(XTF_OUT)
+	@$(MAKE) --no-print-directory -C tests/xtf ARCH=$(ARCH) O=$(XTF_OUT) \
+	    GUEST_MKS=$(CURDIR)/xen-livepatch/relay/guest.mk RELAY_O=$(BUILD)/$(ARCH)/relay
 
 # Test payloads for the hypervisor and for its test build; each bundle also
 # holds the helper guests and a payload built for the other hypervisor.
 livepatch-payloads: hypervisor hypervisor-test xtf
 	@$(MAKE) --no-print-directory -C tests/livepatch ARCH=$(ARCH) HV_O=$(HV_OUT) \
-	    O=$(BUILD)/$(ARCH)/livepatch XTF_O=$(XTF_OUT) OTHER_HV_O=$(HV_TEST_OUT)
+	    O=$(BUILD)/$(ARCH)/livepatch XTF_O=$(XTF_OUT) OTHER_HV_O=$(HV_TEST_OUT) CLI=1
 	@$(MAKE) --no-print-directory -C tests/livepatch ARCH=$(ARCH) HV_O=$(HV_TEST_OUT) \
 	    O=$(BUILD)/$(ARCH)/livepatch-test XTF_O=$(XTF_OUT) OTHER_HV_O=$(HV_OUT) BENCH=1
 
 unit:
 	@$(MAKE) --no-print-directory -C tests/unit O=$(HOST_OUT)/unit
+
+# xen-livepatch, and its host tests and framing fuzzer (tests/cli).
+cli:
+	@$(MAKE) --no-print-directory -C xen-livepatch O=$(HOST_OUT)/xen-livepatch
+	@$(MAKE) --no-print-directory -C tests/cli O=$(HOST_OUT)/cli
 
 # The loader's libFuzzer target and its seed corpus (tests/fuzz).
 fuzz-build:
@@ -95,6 +103,10 @@ check-livepatch: deps
 	@$(MAKE) --no-print-directory -j$(J) livepatch-payloads
 	@scripts/check.sh --arch $(ARCH) livepatch
 
+check-cli: deps
+	@$(MAKE) --no-print-directory -j$(J) livepatch-payloads cli
+	@scripts/check.sh --arch $(ARCH) cli relay
+
 check-runner: deps
 	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf
 	@scripts/check.sh --arch $(ARCH) runner
@@ -103,7 +115,7 @@ check-runner: deps
 bench: all
 	@bench/livepatch-hold.sh $(ARCH)
 
-install: hypervisor xtf
+install: hypervisor xtf cli
 	@scripts/install.sh "$(DESTDIR)" "$(PREFIX)" "$(ARCH)" "$(BUILD)"
 
 clean:

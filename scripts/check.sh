@@ -5,7 +5,8 @@
 # line "N passed, N failed" (", N skipped" when some were); exits non-zero
 # if anything failed.
 #
-# Suites: format unit fuzz xtf livepatch hv runner install repro, or "all".  Each prints lines
+# Suites: format unit fuzz cli xtf livepatch relay hv runner install repro,
+# or "all".  Each prints lines
 # "PASS: name", "FAIL: name[: why]" or "SKIP: name"; those are counted and
 # echoed, everything else goes to build/check/<suite>.log.  A suite that
 # exits non-zero without reporting a failure counts as one failure.
@@ -19,7 +20,7 @@ SUITES=()
 while [ $# -gt 0 ]; do
     case $1 in
     --arch) ARCH=$2; shift ;;
-    all) SUITES+=(format unit fuzz xtf hv runner install repro) ;;
+    all) SUITES+=(format unit fuzz cli xtf relay hv runner install repro) ;;
     *) SUITES+=("$1") ;;
     esac
     shift
@@ -44,6 +45,16 @@ suite_format() {
 
 suite_unit() {
     "$ROOT/build/host/unit/unit-tests"
+}
+
+# xen-livepatch's host tests (fake relay, fake libxenctrl).
+suite_cli() {
+    "$ROOT/build/host/cli/cli-tests"
+}
+
+# xen-livepatch through the real relay under QEMU: framing fuzz, then the walk.
+suite_relay() {
+    "$ROOT/tests/cli/relay-walk.sh" --arch "$ARCH"
 }
 
 # A bounded libFuzzer run of the payload loader (make fuzz runs longer).
@@ -91,10 +102,12 @@ suite_install() {
     make -s -C "$ROOT" install ARCH="$ARCH" DESTDIR="$dest" PREFIX=/opt/hvlp > /dev/null
     rc=$?
     if [ "$rc" -eq 0 ] && [ -f "$dest/opt/hvlp/lib/hvlp/$ARCH/hypervisor/xen-syms" ] &&
+        [ -f "$dest/opt/hvlp/share/man/man1/xen-livepatch.1" ] &&
+        "$dest/opt/hvlp/sbin/xen-livepatch" --help > /dev/null &&
         "$dest/opt/hvlp/bin/xtf-runner" --arch "$ARCH" -q --logdir "$dest/logs" example; then
         echo "PASS: install/$ARCH"
     else
-        echo "FAIL: install/$ARCH: make install exit $rc, or the installed runner failed"
+        echo "FAIL: install/$ARCH: make install exit $rc, or what it installed does not run"
     fi
     rm -rf "$dest"
 }

@@ -11,6 +11,10 @@
 # QEMU_CONTROL_CHARDEV holds a QEMU -chardev spec for it (the launcher binds
 # it to the relay's unix socket).
 QEMU_BIN=qemu-system-x86_64
+# The control-domain relay here: its guest environment and boot module
+# options (COM2 passed through; "uart=" tells the relay where it is).
+RELAY_ENV=pv64
+RELAY_OPTIONS="mem=12M ioports=0x2f8-0x2ff irq=3 -- uart=0x2f8"
 
 qemu_cmd() {
     local -n _out=$1

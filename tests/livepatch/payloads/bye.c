@@ -8,4 +8,4 @@ static const char *bye_world(void)
 }
 
 LIVEPATCH_FUNC(xen_extra_version, bye_world);
-LIVEPATCH_MODINFO("name=bye\0");
+LIVEPATCH_MODINFO("name=bye");

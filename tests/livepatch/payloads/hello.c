@@ -57,4 +57,4 @@ static const char *hello_world(void)
 LIVEPATCH_FUNC(xen_extra_version, hello_world);
 LIVEPATCH_LOAD_HOOK(hello_load);
 LIVEPATCH_UNLOAD_HOOK(hello_unload);
-LIVEPATCH_MODINFO("name=hello\0purpose=test payload\0");
+LIVEPATCH_MODINFO("name=hello\0purpose=test payload");

@@ -16,4 +16,4 @@ static const struct livepatch_func lp_func LIVEPATCH_FUNCS_SECTION = {
     .version = LIVEPATCH_PAYLOAD_VERSION,
     .expect = { .enabled = 1, .len = 9, .data = { 0xf3, 0x0f, 0x1e, 0xfa, 0xb8, 17, 0, 0, 0 } },
 };
-LIVEPATCH_MODINFO("name=nop\0");
+LIVEPATCH_MODINFO("name=nop");

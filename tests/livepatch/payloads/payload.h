@@ -31,7 +31,7 @@
         .version = LIVEPATCH_PAYLOAD_VERSION,                                    \
     }
 
-/* Metadata returned by LIST: "key=value" strings. */
+/* Metadata returned by LIST: "key=value" strings, each ended by a NUL (the last by the literal's own). */
 #define LIVEPATCH_MODINFO(text) \
     static const char lp_modinfo[] __attribute__((used, section(".modinfo"))) = text
 

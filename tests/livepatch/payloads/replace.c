@@ -20,4 +20,4 @@ static const struct livepatch_func lp_func LIVEPATCH_FUNCS_SECTION = {
     .old_size = OLD_SIZE_xen_extra_version,
     .version = LIVEPATCH_PAYLOAD_VERSION,
 };
-LIVEPATCH_MODINFO("name=replace\0");
+LIVEPATCH_MODINFO("name=replace");
