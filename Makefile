@@ -3,7 +3,7 @@
 # One entry point for the whole project.
 #
 #   make              build everything for ARCH (default x86_64) into build/
-#   make demo         boot the hypervisor with dom0 and an XTF test, show the result
+#   make demo         boot the hypervisor, run a test, apply and revert a live patch
 #   make check        run every test; ends with "N passed, N failed"
 #   make check-unit   host unit tests (ASan/UBSan) and a bounded fuzz run of the loader
 #   make fuzz         fuzz the live-patch loader for FUZZ_SECONDS (default 600)
@@ -73,7 +73,7 @@ fuzz: deps
 	@$(MAKE) --no-print-directory -C tests/fuzz O=$(HOST_OUT)/fuzz fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 demo: deps
-	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf
+	@$(MAKE) --no-print-directory -j$(J) livepatch-payloads cli
 	@scripts/demo.sh $(ARCH)
 
 check: deps
