@@ -11,7 +11,9 @@
 # echoed, everything else goes to build/check/<suite>.log.  A suite that
 # exits non-zero without reporting a failure counts as one failure.
 #
-# XTF_SELECT picks the XTF instances (default: every non-fixture test).
+# XTF_SELECT picks the XTF instances (default: every test but the fixtures
+# and the advisories' xsa tests, which report Vulnerable on this hypervisor
+# until their live patch is applied: check-advisories runs those).
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -65,7 +67,7 @@ suite_fuzz() {
 # Turns the runner's "Combined test results" into PASS/FAIL/SKIP lines.
 suite_xtf() {
     local sel
-    read -r -a sel <<< "${XTF_SELECT:---all --non-default}"
+    read -r -a sel <<< "${XTF_SELECT:-functional special utility in-development}"
     "$ROOT/tests/xtf/xtf-runner" --arch "$ARCH" -q -j 2 "${sel[@]}" |
         awk '/^Combined test results:/ { on = 1; next }
              on && NF == 2 {

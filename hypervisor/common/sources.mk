@@ -8,7 +8,8 @@ COMMON_LIB_SRCS := lib/string.c lib/vsnprintf.c
 COMMON_SRCS := setup.c console.c cmdline.c panic.c shutdown.c page_alloc.c xmalloc.c \
                vmap.c softirq.c timer.c sched.c domain.c domain_build.c hypercall.c \
                console_io.c version.c sched_op.c domctl.c sysctl.c symtab.c symbols.c \
-               build_id.c bug.c cpu_call.c vcpu_timer.c passthrough.c lib/parse.c
+               build_id.c bug.c cpu_call.c vcpu_timer.c passthrough.c multicall.c \
+               platform_op.c wallclock.c lib/parse.c
 
 # Live patching: the loader core (portable) and the state machine.
 LIVEPATCH_SRCS := $(addprefix livepatch/,elf.c layout.c resolve.c relocate.c sections.c \

@@ -2,7 +2,8 @@
 /*
  * Version information and the xen_version hypercall.  The build-id and the
  * command line are for the control domain only (-EPERM otherwise), as with
- * Xen's default security policy.
+ * Xen's default security policy.  The untruncated *2 string sub-ops are
+ * Xen 4.19's (public/version-ext.h).
  */
 #include <hv/version.h>
 #include <hv/build_id.h>
@@ -12,7 +13,9 @@
 #include <hv/hypercall.h>
 #include <hv/lib.h>
 #include <hv/percpu.h>
+#include <hv/spinlock.h>
 #include <public/version.h>
+#include <public/version-ext.h>
 #include <public/features.h>
 
 #ifndef HV_COMPILE_BY
@@ -98,16 +101,44 @@ static long version_build_id(guest_ptr_t arg)
     return len;
 }
 
+/* XENFEAT_* bits, one 32-bit word per submap: no optional PV features. */
+static const uint32_t pv_feature_submaps[XENFEAT_NR_SUBMAPS];
+
 static long version_features(guest_ptr_t arg)
 {
     xen_feature_info_t fi;
 
     if (copy_from_guest(&fi, arg, sizeof(fi)))
         return -EFAULT;
-    if (fi.submap_idx >= XENFEAT_NR_SUBMAPS)
-        return -EINVAL;
-    fi.submap = 0; /* no optional PV features */
+    fi.submap = pv_feature_submaps[fi.submap_idx];
     return copy_to_guest(arg, &fi, sizeof(fi)) ? -EFAULT : 0;
+}
+
+/* Where the *2 sub-ops assemble their answer, one call at a time. */
+static char varbuf_scratch[1024];
+static spinlock_t varbuf_lock = SPIN_LOCK_UNLOCKED;
+
+/* XENVER_*2: @s, untruncated, into a struct xen_varbuf (public/version-ext.h). */
+static long version_varbuf(guest_ptr_t arg, const char *s)
+{
+    size_t n = strlen(s);
+    xen_varbuf_t hdr;
+    long rc;
+
+    if (guest_ptr_is_null(arg))
+        return (long)n; /* size query */
+    if (copy_from_guest(&hdr, arg, sizeof(hdr)))
+        return -EFAULT;
+    if (hdr.pad[0] | hdr.pad[1] | hdr.pad[2] | hdr.pad[3])
+        return -EINVAL;
+    if (hdr.len < n)
+        return -ENOBUFS;
+    spin_lock(&varbuf_lock);
+    strlcpy(varbuf_scratch, s, sizeof(varbuf_scratch));
+    n = MIN(hdr.len, sizeof(varbuf_scratch));
+    rc = copy_to_guest(guest_ptr_add(arg, sizeof(hdr)), varbuf_scratch, n) ? -EFAULT : (long)n;
+    spin_unlock(&varbuf_lock);
+    return rc;
 }
 
 static long version_compile_info(guest_ptr_t arg)
@@ -156,6 +187,16 @@ long do_xen_version(unsigned int cmd, guest_ptr_t arg)
         if (!d->is_privileged)
             return -EPERM;
         return version_build_id(arg);
+    case XENVER_extraversion2:
+        return version_varbuf(arg, xen_extra_version());
+    case XENVER_capabilities2:
+        return version_varbuf(arg, GUEST_START_INFO_MAGIC);
+    case XENVER_changeset2:
+        return version_varbuf(arg, HV_CHANGESET);
+    case XENVER_commandline2:
+        if (!d->is_privileged)
+            return -EPERM;
+        return version_varbuf(arg, boot_cmdline());
     default:
         return -ENOSYS;
     }

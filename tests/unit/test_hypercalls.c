@@ -16,9 +16,12 @@
 #include <hv/sched.h>
 #include <hv/shutdown.h>
 #include <hv/softirq.h>
+#include <public/platform.h>
 #include <public/sched.h>
 #include <public/sysctl.h>
+#include <hv/version.h>
 #include <public/version.h>
+#include <public/version-ext.h>
 #include <public/xen.h>
 
 #include "fake.h"
@@ -193,7 +196,8 @@ TEST(build_id_rejects_bad_lengths_pointers_and_domus)
     CHECK_EQ(hypercall(__HYPERVISOR_xen_version, XENVER_build_id, 0, 0), -EPERM);
 }
 
-TEST(feature_submap_out_of_range_is_einval)
+/* An index past the submaps is advisory hvsa-4's bug (payloads/hvsa-4), tested there. */
+TEST(feature_submap_zero_has_no_optional_features)
 {
     xen_feature_info_t *fi = guest_area(0);
 
@@ -202,8 +206,30 @@ TEST(feature_submap_out_of_range_is_einval)
     fi->submap = 0xffffffff;
     CHECK_EQ(hypercall(__HYPERVISOR_xen_version, XENVER_get_features, guest_addr(fi), 0), 0);
     CHECK_EQ(fi->submap, 0);
-    fi->submap_idx = XENFEAT_NR_SUBMAPS;
-    CHECK_EQ(hypercall(__HYPERVISOR_xen_version, XENVER_get_features, guest_addr(fi), 0), -EINVAL);
+}
+
+/* The *2 string sub-ops; how much they copy is advisory hvsa-1's bug, tested there. */
+TEST(varbuf_sub_ops_size_check_and_privilege)
+{
+    xen_varbuf_t *vb = guest_area(0);
+    size_t n = strlen(xen_extra_version());
+
+    setup();
+    CHECK_EQ(hypercall(__HYPERVISOR_xen_version, XENVER_extraversion2, 0, 0), n);
+    memset(vb, 0, 64);
+    vb->len = (uint32_t)n - 1;
+    CHECK_EQ(hypercall(__HYPERVISOR_xen_version, XENVER_extraversion2, guest_addr(vb), 0),
+             -ENOBUFS);
+    vb->len = 64;
+    vb->pad[2] = 1;
+    CHECK_EQ(hypercall(__HYPERVISOR_xen_version, XENVER_extraversion2, guest_addr(vb), 0), -EINVAL);
+    vb->pad[2] = 0;
+    CHECK(hypercall(__HYPERVISOR_xen_version, XENVER_extraversion2, guest_addr(vb), 0) >= (long)n);
+    CHECK(!memcmp(vb->buf, xen_extra_version(), n));
+    CHECK_EQ(hypercall(__HYPERVISOR_xen_version, XENVER_extraversion2, UNMAPPED_GUEST_ADDR, 0),
+             -EFAULT);
+    fixture_run_as(domu);
+    CHECK_EQ(hypercall(__HYPERVISOR_xen_version, XENVER_commandline2, guest_addr(vb), 0), -EPERM);
 }
 
 TEST(unknown_version_command_and_hypercall_are_enosys)
@@ -381,4 +407,79 @@ TEST(unknown_sched_op_is_enosys)
 {
     setup();
     CHECK_EQ(hypercall(__HYPERVISOR_sched_op, 1000, 0, 0), -ENOSYS);
+}
+
+/* Two xen_version calls and a nested multicall in one batch. */
+TEST(multicall_runs_each_entry_and_writes_its_result)
+{
+    multicall_entry_t *e = guest_area(0);
+
+    setup();
+    memset(e, 0, 4 * sizeof(*e));
+    e[0].op = __HYPERVISOR_xen_version;
+    e[0].args[0] = XENVER_version;
+    e[1].op = __HYPERVISOR_xen_version;
+    e[1].args[0] = XENVER_pagesize;
+    e[2].op = __HYPERVISOR_multicall;
+    e[3].op = 999;
+    CHECK_EQ(hypercall(__HYPERVISOR_multicall, guest_addr(e), 4, 0), 0);
+    CHECK_EQ(e[0].result, (xen_major_version() << 16) | xen_minor_version());
+    CHECK_EQ(e[1].result, PAGE_SIZE);
+    CHECK_EQ((long)e[2].result, -EINVAL);
+    CHECK_EQ((long)e[3].result, -ENOSYS);
+}
+
+/* The wrapping case of the size check is advisory hvsa-2's bug, tested there. */
+TEST(multicall_batch_too_large_or_unreadable_is_refused)
+{
+    multicall_entry_t *e = guest_area(0);
+
+    setup();
+    memset(e, 0, sizeof(*e));
+    e[0].op = __HYPERVISOR_xen_version;
+    CHECK_EQ(hypercall(__HYPERVISOR_multicall, guest_addr(e), 65, 0), -EINVAL);
+    CHECK_EQ(hypercall(__HYPERVISOR_multicall, UNMAPPED_GUEST_ADDR, 1, 0), -EFAULT);
+    CHECK_EQ(hypercall(__HYPERVISOR_multicall, guest_addr(e), 0, 0), 0);
+}
+
+static struct xen_platform_op *settime_op(uint64_t secs, uint32_t nsecs, uint64_t system_time)
+{
+    struct xen_platform_op *op = guest_area(0);
+
+    memset(op, 0, sizeof(*op));
+    op->cmd = XENPF_settime64;
+    op->interface_version = XENPF_INTERFACE_VERSION;
+    op->u.settime64.secs = secs;
+    op->u.settime64.nsecs = nsecs;
+    op->u.settime64.system_time = system_time;
+    return op;
+}
+
+/* Who may set it is advisory hvsa-3's bug, tested there. */
+TEST(settime64_publishes_the_wall_clock_at_boot)
+{
+    struct xen_platform_op *op;
+
+    setup();
+    op = settime_op(1700000000, 250000000, 3500000000ULL); /* 3.5 s after boot */
+    CHECK_EQ(hypercall(__HYPERVISOR_platform_op, guest_addr(op), 0, 0), 0);
+    CHECK_EQ(fake_wallclock_sec, 1699999996);
+    CHECK_EQ(fake_wallclock_nsec, 750000000);
+    op = settime_op(1, 0, 2000000000ULL); /* before boot */
+    CHECK_EQ(hypercall(__HYPERVISOR_platform_op, guest_addr(op), 0, 0), -EINVAL);
+    op = settime_op(5, 1000000000, 0);
+    CHECK_EQ(hypercall(__HYPERVISOR_platform_op, guest_addr(op), 0, 0), -EINVAL);
+    op = settime_op(UINT64_MAX, 0, 0);
+    CHECK_EQ(hypercall(__HYPERVISOR_platform_op, guest_addr(op), 0, 0), -EINVAL);
+    op = settime_op(5, 0, 0);
+    op->u.settime64.mbz = 1;
+    CHECK_EQ(hypercall(__HYPERVISOR_platform_op, guest_addr(op), 0, 0), -EINVAL);
+    CHECK_EQ(fake_wallclock_sec, 1699999996); /* the refused ones changed nothing */
+    op = settime_op(5, 0, 0);
+    op->interface_version = 0;
+    CHECK_EQ(hypercall(__HYPERVISOR_platform_op, guest_addr(op), 0, 0), -EACCES);
+    op = settime_op(5, 0, 0);
+    op->cmd = XENPF_add_memtype;
+    CHECK_EQ(hypercall(__HYPERVISOR_platform_op, guest_addr(op), 0, 0), -ENOSYS);
+    CHECK_EQ(hypercall(__HYPERVISOR_platform_op, UNMAPPED_GUEST_ADDR, 0, 0), -EFAULT);
 }

@@ -368,6 +368,15 @@ int arch_guest_map_page(struct domain *d, unsigned long index, paddr_t pa)
     return 0;
 }
 
+uint64_t fake_wallclock_sec;
+uint32_t fake_wallclock_nsec;
+
+void arch_wallclock_publish(uint64_t sec, uint32_t nsec)
+{
+    fake_wallclock_sec = sec;
+    fake_wallclock_nsec = nsec;
+}
+
 /* No shared_info page: guests of the fake arch have no clock to read. */
 int arch_guest_map_shared_info(struct domain *d, uint64_t *gaddr)
 {

@@ -63,6 +63,10 @@ struct fake_port_grant {
 extern struct fake_port_grant fake_port_grants[FAKE_MAX_PORT_GRANTS];
 extern unsigned long fake_irqs_enabled;
 
+/* What arch_wallclock_publish() was last given. */
+extern uint64_t fake_wallclock_sec;
+extern uint32_t fake_wallclock_nsec;
+
 /* The next arch_domain_init() fails with @err (a negative errno). */
 void fake_fail_next_domain_init(int err);
 

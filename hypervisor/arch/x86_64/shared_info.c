@@ -8,8 +8,9 @@
  * HYPERVISOR_set_timer_op:
  *   system_time + ((((tsc - tsc_timestamp) << tsc_shift) * tsc_to_system_mul) >> 32)
  * The TSC has one constant rate on every CPU, so the page is written once
- * at boot and its version stays even.  Event-channel fields and the wall
- * clock stay zero: there are none.
+ * at boot and its version stays even.  The wall clock (wc_*) changes when
+ * the control domain sets it.  Event-channel fields stay zero: there are
+ * none.
  */
 #include <hv/console.h>
 #include <hv/domain.h>
@@ -32,6 +33,18 @@ void shared_info_init(void)
     time_guest_scale(&t.tsc_timestamp, &t.tsc_to_system_mul, &t.tsc_shift);
     for (unsigned int i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
         shared_info->vcpu_info[i].time = t;
+}
+
+/* Xen's protocol: wc_version odd while the fields change. */
+void arch_wallclock_publish(uint64_t sec, uint32_t nsec)
+{
+    WRITE_ONCE(shared_info->wc_version, shared_info->wc_version + 1);
+    smp_wmb();
+    shared_info->wc_sec = (uint32_t)sec;
+    shared_info->wc_sec_hi = (uint32_t)(sec >> 32);
+    shared_info->wc_nsec = nsec;
+    smp_wmb();
+    WRITE_ONCE(shared_info->wc_version, shared_info->wc_version + 1);
 }
 
 int arch_guest_map_shared_info(struct domain *d, uint64_t *gaddr)

@@ -65,6 +65,7 @@ SECTIONS
     _end = .;
 
     /DISCARD/ : {
+        *(.livepatch.hooks.*) /* a fix's hooks matter to its live patch only */
         *(.eh_frame)
         *(.note.GNU-stack)
         *(.note.gnu.property)

@@ -90,6 +90,11 @@ void arch_context_switch(struct vcpu *prev, struct vcpu *next);
 __noreturn void arch_reset_stack_and_jump_idle(void);
 __noreturn void arch_reset_stack_and_resume_guest(void);
 
+/* --- Time published to guests ---------------------------------------- */
+
+/* Tells guests the wall clock's Unix time at system time 0 (hv/wallclock.h). */
+void arch_wallclock_publish(uint64_t sec, uint32_t nsec);
+
 /* --- Device passthrough (see hv/passthrough.h) ------------------------ */
 
 /*

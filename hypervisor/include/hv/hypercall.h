@@ -18,6 +18,8 @@ long do_console_io(unsigned int cmd, unsigned int count, guest_ptr_t buf);
 long do_xen_version(unsigned int cmd, guest_ptr_t arg);
 long do_sched_op(unsigned int cmd, guest_ptr_t arg);
 long do_set_timer_op(uint64_t deadline_ns);
+long do_multicall(guest_ptr_t list, unsigned int nr_calls);
+long do_platform_op(guest_ptr_t arg);
 long do_domctl(guest_ptr_t u_domctl);
 long do_sysctl(guest_ptr_t u_sysctl);
 /* Hypercalls only some architectures have; -ENOSYS elsewhere. */

@@ -48,6 +48,17 @@ static inline long hypercall_block(void)
     return hypercall_sched_op(SCHEDOP_block, NULL);
 }
 
+static inline long hypercall_multicall(multicall_entry_t *list, unsigned long nr_calls)
+{
+    return hypercall_raw(__HYPERVISOR_multicall, UL(list), nr_calls, 0, 0, 0);
+}
+
+static inline long hypercall_platform_op(struct xen_platform_op *op)
+{
+    op->interface_version = XENPF_INTERFACE_VERSION;
+    return hypercall_raw(__HYPERVISOR_platform_op, UL(op), 0, 0, 0, 0);
+}
+
 static inline long hypercall_sysctl(struct xen_sysctl *op)
 {
     op->interface_version = XEN_SYSCTL_INTERFACE_VERSION;

@@ -6,6 +6,8 @@
 #include <hv/types.h>
 #include <public/xen.h>
 #include <public/version.h>
+#include <public/version-ext.h>
+#include <public/platform.h>
 #include <public/sched.h>
 #include <public/sysctl.h>
 #include <public/domctl-ext.h>

@@ -41,7 +41,6 @@ static void test_console_io(void)
 static void test_xen_version(void)
 {
     xen_build_id_t *id = (xen_build_id_t *)buf;
-    xen_feature_info_t fi = { .submap_idx = XENFEAT_NR_SUBMAPS };
 
     for (unsigned int i = 0; i < ARRAY_SIZE(bad_addrs); i++) {
         XTF_EXPECT(hypercall_xen_version(XENVER_extraversion, (void *)bad_addrs[i]), -XEN_EFAULT);
@@ -56,7 +55,6 @@ static void test_xen_version(void)
     XTF_EXPECT(hypercall_xen_version(XENVER_build_id, id), -XEN_EINVAL);
     id->len = 1;
     XTF_EXPECT(hypercall_xen_version(XENVER_build_id, id), -XEN_ENOBUFS);
-    XTF_EXPECT(hypercall_xen_version(XENVER_get_features, &fi), -XEN_EINVAL);
     XTF_EXPECT(hypercall_xen_version(99, buf), -XEN_ENOSYS);
 }
 
