@@ -106,6 +106,7 @@ suite_install() {
     if [ "$rc" -eq 0 ] && [ -f "$dest/opt/hvlp/lib/hvlp/$ARCH/hypervisor/xen-syms" ] &&
         [ -f "$dest/opt/hvlp/share/man/man1/xen-livepatch.1" ] &&
         "$dest/opt/hvlp/sbin/xen-livepatch" --help > /dev/null &&
+        [ -x "$dest/opt/hvlp/bin/hvlp-run" ] &&
         "$dest/opt/hvlp/bin/xtf-runner" --arch "$ARCH" -q --logdir "$dest/logs" example; then
         echo "PASS: install/$ARCH"
     else

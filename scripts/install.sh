@@ -7,7 +7,8 @@
 #   PREFIX/lib/hvlp/xtf-runner, qemu-ARCH.sh         the runner and its QEMU settings
 #   PREFIX/bin/xtf-runner                            -> ../lib/hvlp/xtf-runner
 #   PREFIX/lib/hvlp/ARCH/relay/relay-*               the control-domain relay guest
-#   PREFIX/sbin/xen-livepatch, PREFIX/share/man/man1/xen-livepatch.1
+#   PREFIX/sbin/xen-livepatch, PREFIX/share/man/man1/xen-livepatch.1,
+#   PREFIX/bin/hvlp-run
 set -euo pipefail
 
 DESTDIR=$1 PREFIX=$2 ARCH=$3 BUILD=$4

@@ -529,12 +529,9 @@ static int hello(struct relay_backend *r)
 
 static int connect_unix(struct relay_backend *r, FILE *err)
 {
-    struct sockaddr_un sa = { .sun_family = AF_UNIX };
-
-    memcpy(sa.sun_path, r->path, strlen(r->path) + 1);
-    r->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (r->fd < 0 || connect(r->fd, (struct sockaddr *)&sa, sizeof(sa))) {
-        fprintf(err, "Cannot connect to the relay at %s: %s.\n", r->path, strerror(errno));
+    r->fd = relay_io_connect(r->path);
+    if (r->fd < 0) {
+        fprintf(err, "Cannot connect to the relay at %s: %s.\n", r->path, strerror(-r->fd));
         fprintf(err, "The path is the unix socket of the QEMU character device the relay guest "
                      "serves (--connect or XEN_LIVEPATCH_CONNECT).\n");
         return -1;

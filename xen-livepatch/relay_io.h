@@ -17,6 +17,9 @@ struct relay_frame {
     uint8_t *body; /* h.length bytes (malloc'd, freed by relay_io_frame_free) */
 };
 
+/* Connects to the relay's unix socket at @path: the socket, or -errno. */
+int relay_io_connect(const char *path);
+
 /* CLOCK_MONOTONIC in nanoseconds. */
 uint64_t relay_io_now_ns(void);
 

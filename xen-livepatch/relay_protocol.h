@@ -23,6 +23,9 @@
  *   GET     string name
  *   LIST    u32 idx, u32 nr
  *   ACTION  u32 cmd, u32 timeout_ns, u32 flags, string name
+ *   RUN     u32 mem_kb, u32 timeout_ms, string command line, then an ELF
+ *           guest image: the relay creates a domain from it (domctl),
+ *           runs it until it shuts down or the time is up, and destroys it
  *
  * Every reply body starts with i32 rc, the sysctl's answer (0, a negative
  * Xen errno, or for LIST the number of entries), then:
@@ -32,6 +35,8 @@
  *   LIST    u32 list version, u32 nr left, u32 entries, then per entry:
  *           u32 state, i32 status rc, string name, u32 metadata length,
  *           metadata bytes                        (when rc >= 0)
+ *   RUN     u32 domid, u32 shutdown reason   (rc 0: it shut down; rc
+ *           -ETIMEDOUT: still running when the time was up, now destroyed)
  *   UPLOAD, ACTION  nothing more
  *
  * A frame the relay cannot take gets a RELAY_ERROR reply (with the frame's
@@ -54,6 +59,7 @@
 #define RELAY_MAX_PAYLOAD (2u << 20)               /* LIVEPATCH_MAX_SIZE */
 #define RELAY_MAX_BODY (RELAY_MAX_PAYLOAD + 4096u) /* a payload and its name */
 #define RELAY_NAME_MAX 128                         /* XEN_LIVEPATCH_NAME_SIZE */
+#define RELAY_CMDLINE_MAX 1024                     /* start_info's cmd_line */
 
 enum relay_type {
     RELAY_REQ_HELLO = 1,
@@ -61,6 +67,7 @@ enum relay_type {
     RELAY_REQ_GET = 3,
     RELAY_REQ_LIST = 4,
     RELAY_REQ_ACTION = 5,
+    RELAY_REQ_RUN = 6,
     RELAY_REPLY = 0x8000,
     RELAY_ERROR = 0xffff,
 };

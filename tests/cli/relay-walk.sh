@@ -4,7 +4,8 @@
 # relay-walk.sh [--arch ARCH]: xen-livepatch through the real relay.  One
 # hypervisor under QEMU (scripts/launch) with the relay as dom0 and a domU
 # calling xen_version (the patched code) all along; first the framing
-# fuzzer (relay-fuzz), then the state-machine walk with real payloads.
+# fuzzer (relay-fuzz), then the state-machine walk with real payloads,
+# and guests run through the relay (hvlp-run).
 # (The domU sleeps a millisecond between calls: a guest spinning on its CPU
 # would slow QEMU's serial line, and the walk, threefold on two host cores.)
 # Each step prints "PASS: cli-relay/<step>" or "FAIL: cli-relay/<step>: why".
@@ -122,6 +123,16 @@ step timeout-left-checked 0 '^nop +\| CHECKED' "$XL" list
 step apply-after-timeout 0 'completed' "$XL" apply nop
 step revert-nop-after-timeout 0 'completed' "$XL" revert nop
 step unload-nop-after-timeout 0 'completed' "$XL" unload nop
+
+# A guest run through the relay (RELAY_REQ_RUN): an XTF test, its result.
+step run-guest 0 '\(d[0-9]+\) Test result: SUCCESS' \
+    "$ROOT/build/host/xen-livepatch/hvlp-run" --console "$RUN/console.log" \
+    "$ROOT/build/$ARCH/xtf/tests/example/test-pv64-example"
+step run-guest-crash 6 'd[0-9]+ shut down: crash' \
+    "$ROOT/build/host/xen-livepatch/hvlp-run" --console "$RUN/console.log" \
+    "$ROOT/build/$ARCH/xtf/helpers/helper-pv64-crash" fault=null
+step run-not-elf 1 'Exec format error' \
+    "$ROOT/build/host/xen-livepatch/hvlp-run" "$LP/nop.livepatch"
 
 # The timings asked for: a 1-function payload's upload+apply, and the 2 MiB one.
 start=$(date +%s%N)

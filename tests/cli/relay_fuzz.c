@@ -171,7 +171,7 @@ static void case_flipped_body(uint8_t *buf)
 static void case_unknown_type(uint8_t *buf)
 {
     uint32_t id = next_id++;
-    uint16_t type = (uint16_t)(6 + rnd() % 0x7ff0);
+    uint16_t type = (uint16_t)(RELAY_REQ_RUN + 1 + rnd() % 0x7ff0);
     size_t len = make_frame(buf, type, id, "x", 1);
 
     expect_error(buf, len, id, XEN_EOPNOTSUPP, "an unknown request type");
@@ -213,10 +213,10 @@ static void case_truncated(uint8_t *buf)
 static void case_random_request(uint8_t *buf)
 {
     static const uint16_t types[] = { RELAY_REQ_UPLOAD, RELAY_REQ_GET, RELAY_REQ_LIST,
-                                      RELAY_REQ_ACTION };
+                                      RELAY_REQ_ACTION, RELAY_REQ_RUN };
     uint8_t body[300];
     uint32_t id = next_id++, n = rnd() % sizeof(body);
-    uint16_t type = types[rnd() % 4];
+    uint16_t type = types[rnd() % 5];
     int32_t err = 0;
     uint16_t got;
 

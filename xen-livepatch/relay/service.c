@@ -6,6 +6,7 @@
  * the hypervisor said.
  */
 #include "service.h"
+#include "run.h"
 
 #include <xtf.h>
 #include <xtf/livepatch.h>
@@ -172,6 +173,9 @@ long service_handle(const struct link_request *req, uint8_t *out, const char **w
         break;
     case RELAY_REQ_ACTION:
         rc = action(&in, &reply, why);
+        break;
+    case RELAY_REQ_RUN:
+        rc = run_guest(&in, &reply, why);
         break;
     default:
         *why = "unknown request type";

@@ -2,7 +2,7 @@
 /*
  * The relay's requests, each turned into the real hypercall with every
  * buffer in this domain's memory: HELLO (xen_version), UPLOAD, GET, LIST
- * and ACTION (XEN_SYSCTL_livepatch_op).
+ * and ACTION (XEN_SYSCTL_livepatch_op), and RUN (domctl, run.h).
  */
 #ifndef RELAY_SERVICE_H
 #define RELAY_SERVICE_H
