@@ -3,6 +3,7 @@
 # One entry point for the whole project.
 #
 #   make              build everything for ARCH (default x86_64) into build/
+#   make keys         the test signing keys (build/keys), made once, never committed
 #   make demo         boot the hypervisor, run a test, apply and revert a live patch
 #   make check        run every test; ends with "N passed, N failed"
 #   make check-unit   host unit tests (ASan/UBSan) and a bounded fuzz run of the loader
@@ -25,9 +26,15 @@ HV_OUT := $(BUILD)/$(ARCH)/hypervisor
 HV_TEST_OUT := $(BUILD)/$(ARCH)/hypervisor-test
 XTF_OUT := $(BUILD)/$(ARCH)/xtf
 HOST_OUT := $(BUILD)/host
+SIGN_OUT := $(HOST_OUT)/sign
+KEYS_DIR := $(BUILD)/keys
+# The payload signing keys made at build time: the three the hypervisor
+# trusts by default (hypervisor/keys.mk takes every test-*), and one it
+# does not, for the refusal tests.
+TEST_KEYS := test-2048 test-3072 test-4096 untrusted-2048
 
-.PHONY: all deps hypervisor hypervisor-test xtf unit fuzz-build fuzz livepatch-payloads cli demo \
-        install clean bench check-cli \
+.PHONY: all deps signer keys hypervisor hypervisor-test xtf unit fuzz-build fuzz livepatch-payloads \
+        cli demo install clean bench check-cli \
         check check-unit check-xtf check-repro check-format check-runner check-hv \
         check-livepatch
 
@@ -36,11 +43,22 @@ all: hypervisor hypervisor-test xtf unit fuzz-build livepatch-payloads cli
 deps:
 	@scripts/deps.sh
 
-hypervisor:
+# livepatch-sign, which makes the keys, turns the public ones into the
+# hypervisor's built-in table and signs payloads.
+signer:
+	@$(MAKE) --no-print-directory -C livepatch-build/sign O=$(SIGN_OUT)
+
+# Made once: rebuilding the signer must not replace the keys (order-only).
+keys: $(TEST_KEYS:%=$(KEYS_DIR)/%.pem)
+$(KEYS_DIR)/%.pem: | signer
+	@mkdir -p $(@D)
+	@$(SIGN_OUT)/livepatch-sign genkey --bits $(lastword $(subst -, ,$*)) $@ $(KEYS_DIR)/$*.pub.pem
+
+hypervisor: keys
 	@$(MAKE) --no-print-directory -C hypervisor ARCH=$(ARCH) O=$(HV_OUT)
 
 # The same hypervisor with test-only hooks compiled in (never installed).
-hypervisor-test:
+hypervisor-test: keys
 	@$(MAKE) --no-print-directory -C hypervisor ARCH=$(ARCH) O=$(HV_TEST_OUT) TEST_HOOKS=1
 
 # The XTF runtime, tests and helpers, and the relay guest built on it.
@@ -56,7 +74,7 @@ livepatch-payloads: hypervisor hypervisor-test xtf
 	@$(MAKE) --no-print-directory -C tests/livepatch ARCH=$(ARCH) HV_O=$(HV_TEST_OUT) \
 	    O=$(BUILD)/$(ARCH)/livepatch-test XTF_O=$(XTF_OUT) OTHER_HV_O=$(HV_OUT) BENCH=1
 
-unit:
+unit: keys
 	@$(MAKE) --no-print-directory -C tests/unit O=$(HOST_OUT)/unit
 
 # xen-livepatch, and its host tests and framing fuzzer (tests/cli).
@@ -65,11 +83,11 @@ cli:
 	@$(MAKE) --no-print-directory -C tests/cli O=$(HOST_OUT)/cli
 
 # The loader's libFuzzer target and its seed corpus (tests/fuzz).
-fuzz-build:
+fuzz-build: keys
 	@$(MAKE) --no-print-directory -C tests/fuzz O=$(HOST_OUT)/fuzz
 
 FUZZ_SECONDS ?= 600
-fuzz: deps
+fuzz: deps keys
 	@$(MAKE) --no-print-directory -C tests/fuzz O=$(HOST_OUT)/fuzz fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 demo: deps
@@ -89,7 +107,7 @@ check-xtf: deps
 	@$(MAKE) --no-print-directory -j$(J) livepatch-payloads
 	@scripts/check.sh --arch $(ARCH) xtf
 
-check-repro: deps
+check-repro: deps keys
 	@scripts/check.sh --arch $(ARCH) repro
 
 check-format:

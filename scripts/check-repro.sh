@@ -5,7 +5,9 @@
 # so the same source and toolchain must give a byte-identical xen-syms
 # whatever the directory.  Copies the tracked sources into two differently
 # named (and differently deep) directories, builds each out of tree, and
-# compares both with each other and with this tree's build.
+# compares both with each other and with this tree's build.  All three
+# build in the same public keys (this tree's build/keys, made at build time
+# and never committed) with this tree's livepatch-sign.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,9 +21,11 @@ copy_tree() {
     (cd "$ROOT" && git ls-files -z hypervisor | xargs -0 cp --parents -t "$1")
 }
 
+KEYS=("$ROOT"/build/keys/test-*.pub.pem) # sorted, as hypervisor/keys.mk's default
 build_in() { # build_in SRC OUT
     mkdir -p "$(dirname "$2")"
-    make -s -C "$1/hypervisor" ARCH="$ARCH" O="$2" -j"$(nproc)" > "$2.log" 2>&1 ||
+    make -s -C "$1/hypervisor" ARCH="$ARCH" O="$2" -j"$(nproc)" LIVEPATCH_KEYS="${KEYS[*]}" \
+        LIVEPATCH_SIGN="$ROOT/build/host/sign/livepatch-sign" > "$2.log" 2>&1 ||
         { echo "build in $1 failed:"; tail -n 20 "$2.log"; return 1; }
 }
 

@@ -86,8 +86,14 @@ static const char *upload_hint(int err)
     case EPERM:
         return "Only the control domain may live-patch the hypervisor.";
     case EACCES:
-        return "Permission denied, or this tool's sysctl interface version is not the "
+        return "The payload is not signed and the hypervisor enforces signatures "
+               "(livepatch_sig=enforce); or this tool's sysctl interface version is not the "
                "hypervisor's.";
+    case ENXIO:
+        return "The payload is signed with a key the running hypervisor does not trust.";
+    case EBADMSG:
+        return "The payload's signature does not verify: it changed after signing, or its "
+               ".note.Xen.signature is malformed.";
     }
     return NULL;
 }

@@ -16,6 +16,7 @@
 #include <hv/console.h>
 #include <hv/domain.h>
 #include <hv/lib.h>
+#include <hv/livepatch.h>
 #include <hv/mm.h>
 #include <hv/passthrough.h>
 #include <hv/percpu.h>
@@ -168,6 +169,7 @@ void start_hypervisor(struct boot_info *bi)
     WRITE_ONCE(this_cpu()->online, true);
 
     printk("Brought up %u CPUs\n", arch_start_secondary_cpus());
+    livepatch_sig_init(saved_cmdline);
     test_hooks_boot(saved_cmdline);
     build_boot_domains(bi);
     printk(XENLOG_INFO "Boot done: %lu of %lu pages free\n", free_page_count(), total_pages());

@@ -95,6 +95,15 @@ step other-build-refused 1 "needs build-id $want_payload.*" "$XL" upload other "
 step other-build-running-id 1 "running hypervisor is +$want_running" \
     "$XL" upload other "$LP/other/hello.livepatch"
 
+# Signatures (livepatch_sig=enforce, the default): each refusal has its own
+# error, which the command explains.
+step unsigned-refused 1 'payload is not signed and the hypervisor enforces signatures' \
+    "$XL" upload unsigned "$LP/sig/hello-unsigned.livepatch"
+step unknown-key-refused 1 'signed with a key the running hypervisor does not trust' \
+    "$XL" upload untrusted "$LP/sig/hello-untrusted-2048.livepatch"
+step bad-signature-refused 1 'signature does not verify: it changed after signing' \
+    "$XL" upload tampered "$LP/sig/hello-tampered.livepatch"
+
 # The largest payload the hypervisor takes (2 MiB less a little).
 start=$(date +%s%N)
 step load-big 0 'Applying big\.\.\. completed' "$XL" load "$LP/big.livepatch"

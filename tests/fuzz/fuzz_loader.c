@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer target for the live-patch loader, on the fake arch: each input
- * is uploaded as a payload with lp_upload() (ELF checks, target build-id,
- * layout, symbols, relocations, live-patch sections, symbol table) and
- * unloaded if it loaded.  After every input the heap, the machine pages and
+ * is uploaded as a payload with lp_upload() (signature, ELF checks, target
+ * build-id, layout, symbols, relocations, live-patch sections, symbol
+ * table) and unloaded if it loaded.  Signatures are checked as with
+ * livepatch_sig=log: every input reaches the signature parser and, however
+ * its signature fares, the ELF parser.  After every input the heap, the machine pages and
  * the vmap space must be exactly as before and the hypervisor text
  * untouched, or the run aborts: a leak on some refusal path is a finding
  * like a crash.  The image is libFuzzer's exactly sized copy, so any read
@@ -52,6 +54,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     page_alloc_init(&bi);
     arch_mm_init(&bi);
     vmap_init();
+    livepatch_sig_init("livepatch_sig=log");
     pi_text_init();
     memcpy(text_copy, (const void *)PI_TEXT_ADDR, PI_TEXT_SIZE);
     pi_mem_warm();

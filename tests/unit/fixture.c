@@ -2,6 +2,7 @@
 /* Common test state: see fixture.h. */
 #include <hv/bootinfo.h>
 #include <hv/hypercall.h>
+#include <hv/livepatch.h>
 #include <hv/mm.h>
 #include <hv/percpu.h>
 #include <hv/sched.h>
@@ -26,6 +27,9 @@ void fixture_boot(void)
     sched_init();
     cpu_common_prepare(0);
     cpu_data[0].online = true;
+    /* The loader's tests upload unsigned payloads built in memory;
+     * test_lp_sig.c boots with livepatch_sig=enforce itself. */
+    livepatch_sig_init("livepatch_sig=log");
     fake_guest_map(FIXTURE_GUEST_BASE, guest_mem, sizeof(guest_mem));
 }
 

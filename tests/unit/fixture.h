@@ -14,7 +14,8 @@
 #define FIXTURE_GUEST_BASE 0x7f000000UL
 #define FIXTURE_GUEST_SIZE KiB(64)
 
-/* What start_hypervisor() does before building domains: RAM [1M, 64M). */
+/* What start_hypervisor() does before building domains: RAM [1M, 64M),
+ * and live-patch signatures only logged (livepatch_sig=log). */
 void fixture_boot(void);
 /* A new domain (the first privileged one is dom0); the test fails if not. */
 struct domain *fixture_domain(bool privileged);

@@ -14,38 +14,27 @@
 #define EABI_VERSION_MASK 0xff000000u
 #define EABI_VERSION_5 0x05000000u
 
-/* Is [off, off+len) inside a buffer of @size bytes? */
-static bool in_buf(uint64_t off, uint64_t len, uint64_t size)
-{
-    return off <= size && len <= size - off;
-}
-
-struct raw_header {
-    uint16_t type, machine;
-    uint32_t flags;
-    uint64_t phoff, shoff;
-    uint16_t ehsize, phnum, shentsize, shnum, shstrndx;
-};
-
-static void read_header(const uint8_t *b, uint8_t cls, struct raw_header *h)
+void lp_elf_read_ehdr(const uint8_t *b, uint8_t cls, struct lp_elf_ehdr *h)
 {
     if (cls == ELFCLASS64) {
         Elf64_Ehdr e;
 
         memcpy(&e, b, sizeof(e));
-        *h = (struct raw_header){ e.e_type,   e.e_machine, e.e_flags,     e.e_phoff, e.e_shoff,
+        *h =
+            (struct lp_elf_ehdr){ e.e_type,   e.e_machine, e.e_flags,     e.e_phoff, e.e_shoff,
                                   e.e_ehsize, e.e_phnum,   e.e_shentsize, e.e_shnum, e.e_shstrndx };
     } else {
         Elf32_Ehdr e;
 
         memcpy(&e, b, sizeof(e));
-        *h = (struct raw_header){ e.e_type,   e.e_machine, e.e_flags,     e.e_phoff, e.e_shoff,
+        *h =
+            (struct lp_elf_ehdr){ e.e_type,   e.e_machine, e.e_flags,     e.e_phoff, e.e_shoff,
                                   e.e_ehsize, e.e_phnum,   e.e_shentsize, e.e_shnum, e.e_shstrndx };
     }
 }
 
 static int check_header(struct lp_elf *elf, uint16_t machine, uint8_t cls, const char *who,
-                        struct raw_header *h)
+                        struct lp_elf_ehdr *h)
 {
     const uint8_t *b = elf->buf;
     size_t ehsize = cls == ELFCLASS64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
@@ -58,7 +47,7 @@ static int check_header(struct lp_elf *elf, uint16_t machine, uint8_t cls, const
     if (b[EI_VERSION] != EV_CURRENT || b[EI_ABIVERSION] != 0 ||
         (b[EI_OSABI] != ELFOSABI_NONE && b[EI_OSABI] != ELFOSABI_FREEBSD))
         return lp_refuse(-EOPNOTSUPP, who, "unsupported ELF version or OS ABI");
-    read_header(b, cls, h);
+    lp_elf_read_ehdr(b, cls, h);
     if (h->machine != machine)
         return lp_refuse(-EOPNOTSUPP, who, "built for machine %u, this hypervisor is %u",
                          h->machine, machine);
@@ -71,7 +60,8 @@ static int check_header(struct lp_elf *elf, uint16_t machine, uint8_t cls, const
         return lp_refuse(-EOPNOTSUPP, who, "%u sections (limit %u)", h->shnum, LP_MAX_SECTIONS - 1);
     if (h->shstrndx == SHN_UNDEF || h->shstrndx >= h->shnum)
         return lp_refuse(-EINVAL, who, "bad section name table index %u", h->shstrndx);
-    if (h->shentsize < shsize || !in_buf(h->shoff, (uint64_t)h->shnum * h->shentsize, elf->len))
+    if (h->shentsize < shsize ||
+        !lp_elf_in_buf(h->shoff, (uint64_t)h->shnum * h->shentsize, elf->len))
         return lp_refuse(-EINVAL, who, "section header table outside the file");
     elf->machine = machine;
     elf->elf_class = cls;
@@ -79,15 +69,16 @@ static int check_header(struct lp_elf *elf, uint16_t machine, uint8_t cls, const
     return 0;
 }
 
-static void read_section(const struct lp_elf *elf, const struct raw_header *h, unsigned int i,
-                         struct lp_elf_sec *s)
+void lp_elf_read_shdr(const uint8_t *b, uint8_t cls, const struct lp_elf_ehdr *h, unsigned int i,
+                      struct lp_elf_sec *s, uint32_t *name)
 {
-    const uint8_t *p = elf->buf + h->shoff + (uint64_t)i * h->shentsize;
+    const uint8_t *p = b + h->shoff + (uint64_t)i * h->shentsize;
 
-    if (elf->elf_class == ELFCLASS64) {
+    if (cls == ELFCLASS64) {
         Elf64_Shdr sh;
 
         memcpy(&sh, p, sizeof(sh));
+        *name = sh.sh_name;
         *s = (struct lp_elf_sec){ .type = sh.sh_type,
                                   .flags = sh.sh_flags,
                                   .offset = sh.sh_offset,
@@ -95,12 +86,12 @@ static void read_section(const struct lp_elf *elf, const struct raw_header *h, u
                                   .align = sh.sh_addralign,
                                   .entsize = sh.sh_entsize,
                                   .link = sh.sh_link,
-                                  .info = sh.sh_info,
-                                  .name = (const char *)(uintptr_t)sh.sh_name };
+                                  .info = sh.sh_info };
     } else {
         Elf32_Shdr sh;
 
         memcpy(&sh, p, sizeof(sh));
+        *name = sh.sh_name;
         *s = (struct lp_elf_sec){ .type = sh.sh_type,
                                   .flags = sh.sh_flags,
                                   .offset = sh.sh_offset,
@@ -108,8 +99,7 @@ static void read_section(const struct lp_elf *elf, const struct raw_header *h, u
                                   .align = sh.sh_addralign,
                                   .entsize = sh.sh_entsize,
                                   .link = sh.sh_link,
-                                  .info = sh.sh_info,
-                                  .name = (const char *)(uintptr_t)sh.sh_name };
+                                  .info = sh.sh_info };
     }
 }
 
@@ -120,7 +110,7 @@ static bool strtab_ok(const struct lp_elf_sec *s)
            s->data[s->size - 1] == '\0';
 }
 
-static int read_sections(struct lp_elf *elf, const struct raw_header *h, const char *who)
+static int read_sections(struct lp_elf *elf, const struct lp_elf_ehdr *h, const char *who)
 {
     const struct lp_elf_sec *names;
 
@@ -130,15 +120,17 @@ static int read_sections(struct lp_elf *elf, const struct raw_header *h, const c
         return lp_refuse(-ENOMEM, who, "out of memory for %u sections", elf->nsec);
     for (unsigned int i = 1; i < elf->nsec; i++) {
         struct lp_elf_sec *s = &elf->sec[i];
+        uint32_t name;
 
-        read_section(elf, h, i, s);
+        lp_elf_read_shdr(elf->buf, elf->elf_class, h, i, s, &name);
+        s->name = (const char *)(uintptr_t)name; /* resolved once the name table is known */
         if (s->align && (s->align & (s->align - 1)))
             return lp_refuse(-EOPNOTSUPP, who, "section %u: alignment %llu is not a power of two",
                              i, (unsigned long long)s->align);
         if (s->type != SHT_NOBITS) {
             if (s->offset <
                     (elf->elf_class == ELFCLASS64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr)) ||
-                !in_buf(s->offset, s->size, elf->len))
+                !lp_elf_in_buf(s->offset, s->size, elf->len))
                 return lp_refuse(-EINVAL, who, "section %u: contents outside the file", i);
             s->data = elf->buf + s->offset;
         } else if ((s->flags & (SHF_ALLOC | SHF_WRITE)) == (SHF_ALLOC | SHF_WRITE) &&
@@ -257,7 +249,7 @@ static int check_relocations(const struct lp_elf *elf, const char *who)
 int lp_elf_parse(struct lp_elf *elf, const void *buf, size_t len, uint16_t machine,
                  uint8_t elf_class, const char *who)
 {
-    struct raw_header h = { 0 };
+    struct lp_elf_ehdr h = { 0 };
     int rc;
 
     memset(elf, 0, sizeof(*elf));

@@ -2,12 +2,13 @@
 /*
  * The upload pipeline: from an image to a CHECKED payload.
  *
- *   ELF structure -> target build-id -> symbols -> placement in W^X memory
- *   -> symbol resolution -> relocation -> live-patch sections -> the
- *   payload's own symbols -> final page permissions
+ *   signature -> ELF structure -> target build-id -> symbols -> placement
+ *   in W^X memory -> symbol resolution -> relocation -> live-patch sections
+ *   -> the payload's own symbols -> final page permissions
  *
- * The target hypervisor's build-id is checked before the symbol table or
- * anything placed in memory is looked at.  On any failure everything
+ * The signature is checked before any other part of the image is parsed
+ * (signature.c), the target hypervisor's build-id before the symbol table
+ * or anything placed in memory is looked at.  On any failure everything
  * allocated is freed and the reason has been logged.  The image itself is
  * the caller's and is not kept.
  */
@@ -54,6 +55,9 @@ int lp_load(const void *image, size_t size, const char *name, struct payload **o
     strlcpy(p->name, name, sizeof(p->name));
     list_init(&p->list);
     list_init(&p->applied);
+    rc = lp_check_signature(image, size, name);
+    if (rc)
+        goto out_free;
     rc = lp_elf_parse(&elf, image, size, arch_livepatch_elf_machine(), arch_livepatch_elf_class(),
                       name);
     if (rc)

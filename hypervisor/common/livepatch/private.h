@@ -61,6 +61,28 @@ struct payload {
 
 /* --- Loading (load.c and the steps it calls) --------------------------- */
 
+/*
+ * signature.c: checks the image's signature before anything else looks at
+ * it.  0 if it verified, or if livepatch_sig=log (then a failure has been
+ * logged); otherwise the refusal has been logged: -EACCES unsigned,
+ * -ENXIO unknown key, -EBADMSG bad signature, -ENOMEM.
+ */
+int lp_check_signature(const void *image, size_t size, const char *who);
+
+/* sig_note.c: where the signature is, found without trusting the image. */
+enum lp_sig_find {
+    LP_SIG_FOUND,
+    LP_SIG_ABSENT,    /* no readable section table, or no signature section */
+    LP_SIG_MALFORMED, /* a signature section that is not one well-formed note */
+};
+struct lp_sig_note {
+    uint32_t type;             /* the note's type (public/livepatch-sig.h) */
+    size_t desc_off, desc_len; /* the signature's place in the image */
+    const char *why;           /* unless found: what was wrong, for the log */
+};
+enum lp_sig_find lp_sig_find_note(const void *image, size_t size, uint8_t elf_class,
+                                  struct lp_sig_note *note);
+
 /* Checks and loads an uploaded image into a new CHECKED payload. */
 int lp_load(const void *image, size_t size, const char *name, struct payload **out);
 void lp_payload_free(struct payload *p);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Live patching, as the rest of the hypervisor sees it: the sysctl
- * sub-operation, the softirq where CPUs meet to patch, and lookups of
+ * Live patching, as the rest of the hypervisor sees it: the signature
+ * policy set at boot, the sysctl sub-operation, the softirq where CPUs meet to patch, and lookups of
  * payload code for backtraces, exception fixups and bug frames.
  */
 #ifndef HV_LIVEPATCH_H
@@ -14,6 +14,13 @@
 #define LIVEPATCH_MAX_SIZE MiB(2)
 #define LIVEPATCH_DEFAULT_TIMEOUT_NS 30000000u
 #define LIVEPATCH_LIST_MAX 1024
+
+/*
+ * Boot option livepatch_sig=enforce|log (default enforce): whether payloads
+ * that are unsigned, signed by an unknown key or badly signed are refused
+ * or only logged (docs/livepatch.md).  Logs the mode and the built-in keys.
+ */
+void livepatch_sig_init(const char *cmdline);
 
 /* XEN_SYSCTL_livepatch_op, with the op already copied in (sysctl.c). */
 long livepatch_op(struct xen_sysctl_livepatch_op *op);

@@ -68,6 +68,29 @@ void lp_elf_free(struct lp_elf *elf);
 /* The section called @name, or NULL. */
 const struct lp_elf_sec *lp_elf_section(const struct lp_elf *elf, const char *name);
 
+/*
+ * Decoding without checks, shared with the signature check (sig_note.c),
+ * which must find the signature before lp_elf_parse() has checked anything.
+ * Callers bound every read: the header's size, and the section table
+ * inside the buffer.
+ */
+struct lp_elf_ehdr {
+    uint16_t type, machine;
+    uint32_t flags;
+    uint64_t phoff, shoff;
+    uint16_t ehsize, phnum, shentsize, shnum, shstrndx;
+};
+void lp_elf_read_ehdr(const uint8_t *buf, uint8_t elf_class, struct lp_elf_ehdr *h);
+/* Section header @i: every field but the name, whose offset goes to *@name. */
+void lp_elf_read_shdr(const uint8_t *buf, uint8_t elf_class, const struct lp_elf_ehdr *h,
+                      unsigned int i, struct lp_elf_sec *s, uint32_t *name);
+
+/* Is [off, off+len) inside a buffer of @size bytes? */
+static inline bool lp_elf_in_buf(uint64_t off, uint64_t len, uint64_t size)
+{
+    return off <= size && len <= size - off;
+}
+
 /* Relocation entries of a checked SHT_REL/SHT_RELA section, normalised. */
 struct lp_elf_rel {
     uint64_t offset;

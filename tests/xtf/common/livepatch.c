@@ -133,3 +133,19 @@ void lp_expect_run(const char *name, uint32_t cmd, int32_t want_rc)
         xtf_failure("%s action %u: returned %ld, rc %d (expected 0, rc %d)", name, cmd, ret, rc,
                     want_rc);
 }
+
+void lp_expect_loads(const char *file, const char *extra)
+{
+    long rc = lp_upload_file(file, file);
+
+    if (rc) {
+        xtf_failure("%s: upload returned %ld, expected 0", file, rc);
+        return;
+    }
+    lp_expect_run(file, LIVEPATCH_ACTION_APPLY, 0);
+    lp_expect_extra(extra, file);
+    lp_expect_run(file, LIVEPATCH_ACTION_REVERT, 0);
+    rc = lp_action(file, LIVEPATCH_ACTION_UNLOAD, 0, 0);
+    if (rc)
+        xtf_failure("%s: unload returned %ld, expected 0", file, rc);
+}

@@ -16,6 +16,9 @@
 #   TEST-ARGS    more boot module options for a dom0 test, e.g.
 #                "ioports=0x2f8-0x2ff irq=3" (hv/passthrough.h)
 #   TEST-HYPERVISOR  "test" to boot the test build (build/<arch>/hypervisor-test)
+#   TEST-HV-ARGS more hypervisor boot options, after the runner's own
+#                ("loglvl=all console_timestamps=boot"), e.g.
+#                "livepatch_sig=log"
 #   VARY-CFG     variations: each runs the same binary with "<variation>"
 #                on its command line, as instance test-<env>-<name>~<var>
 #   TEST-EXTRA-SRCS  more source files in the test's directory
@@ -51,11 +54,11 @@ $(O)/tests/$(1)/info: $(XTF)/tests/$(1)/Makefile $(XTF)/mk/gen.mk
 	@mkdir -p $$(@D)
 	@printf '%s\n' 'name=$(1)' 'category=$(2)' 'environments=$(3)' 'domain=$(4)' \
 	    'module=$(5)' 'mem=$(6)' 'variations=$(7)' 'module_args=$(8)' 'hypervisor=$(9)' \
-	    'args=$(10)' > $$@
+	    'args=$(10)' 'hv_args=$(11)' > $$@
 endef
 $(eval $(call xtf_info_rule,$(NAME),$(CATEGORY),$(T_ENVS),$(or $(TEST-DOMAIN),dom0),$(strip \
     $(TEST-MODULE)),$(or $(TEST-MEM),4M),$(VARY-CFG),$(TEST-MODULE-ARGS),$(TEST-HYPERVISOR),\
-    $(TEST-ARGS)))
+    $(TEST-ARGS),$(TEST-HV-ARGS)))
 
 NAME :=
 CATEGORY :=
@@ -66,5 +69,6 @@ TEST-MODULE-ARGS :=
 TEST-MEM :=
 TEST-HYPERVISOR :=
 TEST-ARGS :=
+TEST-HV-ARGS :=
 VARY-CFG :=
 TEST-EXTRA-SRCS :=

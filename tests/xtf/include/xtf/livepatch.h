@@ -39,5 +39,8 @@ void lp_extraversion(char out[16]);
 void lp_expect_extra(const char *want, const char *when);
 /* Runs an action: it must be accepted and end with @want_rc. */
 void lp_expect_run(const char *name, uint32_t cmd, int32_t want_rc);
+/* Bundle file @file (also its payload name) must upload, apply with the
+ * extra version becoming @extra, revert and unload. */
+void lp_expect_loads(const char *file, const char *extra);
 
 #endif /* XTF_LIVEPATCH_H */
