@@ -1,0 +1,6 @@
+/* SPDX-License-Identifier: MIT */
+/* An inline helper every caller compiles into itself. */
+static inline __attribute__((always_inline)) int hi_clamp(int v)
+{
+    return v > 200 ? 200 : v < 0 ? 0 : v;
+}
