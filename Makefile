@@ -34,11 +34,11 @@ KEYS_DIR := $(BUILD)/keys
 TEST_KEYS := test-2048 test-3072 test-4096 untrusted-2048
 
 .PHONY: all deps signer keys hypervisor hypervisor-test xtf unit fuzz-build fuzz livepatch-payloads \
-        cli demo install clean bench check-cli \
+        cli differ dryrun demo install clean bench check-cli check-differ \
         check check-unit check-xtf check-repro check-format check-runner check-hv \
         check-livepatch
 
-all: hypervisor hypervisor-test xtf unit fuzz-build livepatch-payloads cli
+all: hypervisor hypervisor-test xtf unit fuzz-build livepatch-payloads cli differ dryrun
 
 deps:
 	@scripts/deps.sh
@@ -81,6 +81,16 @@ unit: keys
 cli:
 	@$(MAKE) --no-print-directory -C xen-livepatch O=$(HOST_OUT)/xen-livepatch
 	@$(MAKE) --no-print-directory -C tests/cli O=$(HOST_OUT)/cli
+
+# create-diff-object, the differ (livepatch-build/differ), and the host
+# dry run of the loader on a payload (livepatch-build/dryrun): with the
+# signer, what livepatch-build/livepatch-build drives.
+differ:
+	@$(MAKE) --no-print-directory -C livepatch-build/differ O=$(HOST_OUT)/differ
+
+dryrun: keys differ
+	@$(MAKE) --no-print-directory -C livepatch-build/dryrun O=$(HOST_OUT)/dryrun \
+	    DIFFER_O=$(HOST_OUT)/differ
 
 # The loader's libFuzzer target and its seed corpus (tests/fuzz).
 fuzz-build: keys
@@ -125,6 +135,12 @@ check-cli: deps
 	@$(MAKE) --no-print-directory -j$(J) livepatch-payloads cli
 	@scripts/check.sh --arch $(ARCH) cli relay
 
+# The differ's corpus on x86_64, arm64 and arm32, a differ payload loaded
+# under QEMU, and livepatch-build end to end.
+check-differ: deps
+	@$(MAKE) --no-print-directory -j$(J) all
+	@scripts/check.sh --arch $(ARCH) differ
+
 check-runner: deps
 	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf
 	@scripts/check.sh --arch $(ARCH) runner
@@ -132,6 +148,7 @@ check-runner: deps
 # Benchmarks print figures; they are not tests.
 bench: all
 	@bench/livepatch-hold.sh $(ARCH)
+	@bench/differ.sh
 
 install: hypervisor xtf cli
 	@scripts/install.sh "$(DESTDIR)" "$(PREFIX)" "$(ARCH)" "$(BUILD)"

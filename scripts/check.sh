@@ -5,7 +5,7 @@
 # line "N passed, N failed" (", N skipped" when some were); exits non-zero
 # if anything failed.
 #
-# Suites: format unit fuzz cli xtf livepatch relay hv runner install repro,
+# Suites: format unit fuzz cli differ xtf livepatch relay hv runner install repro,
 # or "all".  Each prints lines
 # "PASS: name", "FAIL: name[: why]" or "SKIP: name"; those are counted and
 # echoed, everything else goes to build/check/<suite>.log.  A suite that
@@ -22,7 +22,7 @@ SUITES=()
 while [ $# -gt 0 ]; do
     case $1 in
     --arch) ARCH=$2; shift ;;
-    all) SUITES+=(format unit fuzz cli xtf relay hv runner install repro) ;;
+    all) SUITES+=(format unit fuzz cli differ xtf relay hv runner install repro) ;;
     *) SUITES+=("$1") ;;
     esac
     shift
@@ -57,6 +57,17 @@ suite_cli() {
 # xen-livepatch through the real relay under QEMU: framing fuzz, then the walk.
 suite_relay() {
     "$ROOT/tests/cli/relay-walk.sh" --arch "$ARCH"
+}
+
+# The differ's corpus on all three arches (run.sh builds an ASan/UBSan
+# differ), a differ payload loaded under QEMU (x86_64), and livepatch-build
+# from a patch to a signed payload applied under QEMU.
+suite_differ() {
+    local rc=0
+    "$ROOT/tests/differ/run.sh" || rc=1
+    "$ROOT/tests/differ/qemu-load.sh" || rc=1
+    "$ROOT/tests/livepatch-build/e2e.sh" --arch "$ARCH" || rc=1
+    return $rc
 }
 
 # A bounded libFuzzer run of the payload loader (make fuzz runs longer).

@@ -68,19 +68,24 @@ static bool in_text(const struct lp_mem *m, unsigned long addr, size_t len)
     return addr >= start && addr - start <= m->text_size && len <= m->text_size - (addr - start);
 }
 
-/* Is @s a NUL-terminated string inside the payload's memory? */
+/*
+ * Is @s (a run-time address) a NUL-terminated string inside the payload's
+ * memory?  Read through the view: on the host they differ.
+ */
 static bool string_ok(const struct lp_mem *m, const char *s)
 {
     unsigned long a = (unsigned long)s;
 
-    return a && in_mem(m, a, 1) && memchr(s, '\0', m->total - (a - m->addr)) != NULL;
+    return a && in_mem(m, a, 1) &&
+           memchr(m->view + (a - m->addr), '\0', m->total - (a - m->addr)) != NULL;
 }
 
 static int check_func(struct payload *p, unsigned int i, const char *who)
 {
-    struct livepatch_func *f = &p->funcs[i];
+    struct livepatch_func *f = &p->funcs[i], named;
     unsigned long old, new = (unsigned long)f->new_addr;
     unsigned int offset;
+    const char *name;
     int rc;
 
     if (f->version != LIVEPATCH_PAYLOAD_VERSION)
@@ -88,31 +93,34 @@ static int check_func(struct payload *p, unsigned int i, const char *who)
                          f->version, LIVEPATCH_PAYLOAD_VERSION);
     if (!string_ok(&p->mem, f->name))
         return lp_refuse(-EINVAL, who, "function %u: name outside the payload", i);
+    name = (const char *)p->mem.view + ((unsigned long)f->name - p->mem.addr);
     if (!f->old_size)
-        return lp_refuse(-EINVAL, who, "%s: old_size is 0", f->name);
+        return lp_refuse(-EINVAL, who, "%s: old_size is 0", name);
     if (!f->old_addr) {
-        f->old_addr = (void *)lp_port_resolve(f->name);
+        f->old_addr = (void *)lp_port_resolve(name);
         if (!f->old_addr)
-            return lp_refuse(-ENOENT, who, "no function %s to patch", f->name);
+            return lp_refuse(-ENOENT, who, "no function %s to patch", name);
     }
     old = (unsigned long)f->old_addr;
     if (!lp_port_is_text(old, f->old_size))
-        return lp_refuse(-EINVAL, who, "%s: %#lx+%#x is not hypervisor or payload code", f->name,
-                         old, f->old_size);
-    offset = arch_livepatch_patch_offset(f);
-    rc = arch_livepatch_check_func(f, offset, who);
+        return lp_refuse(-EINVAL, who, "%s: %#lx+%#x is not hypervisor or payload code", name, old,
+                         f->old_size);
+    named = *f; /* the arch checks read the name, so give them its view */
+    named.name = name;
+    offset = arch_livepatch_patch_offset(&named);
+    rc = arch_livepatch_check_func(&named, offset, who);
     if (rc)
         return rc;
     if (new) {
         /* At least the byte jumped to, even when new_size is 0. */
         if (!in_text(&p->mem, new, MAX(f->new_size, 1u)))
-            return lp_refuse(-EINVAL, who, "%s: replacement is not in the payload's text", f->name);
+            return lp_refuse(-EINVAL, who, "%s: replacement is not in the payload's text", name);
         if ((new > old ? new - old : old - new) >= arch_livepatch_range())
-            return lp_refuse(-EOVERFLOW, who, "%s: replacement out of branch reach", f->name);
+            return lp_refuse(-EOVERFLOW, who, "%s: replacement out of branch reach", name);
     }
     for (unsigned int j = 0; j < i; j++)
         if (p->funcs[j].old_addr == f->old_addr)
-            return lp_refuse(-EINVAL, who, "%s is patched twice", f->name);
+            return lp_refuse(-EINVAL, who, "%s is patched twice", name);
     return 0;
 }
 
@@ -229,14 +237,22 @@ static int read_table(const struct lp_elf *elf, const char *name, size_t entsize
     return 0;
 }
 
-/* Every entry must point into this payload: code into its text. */
+/*
+ * Every entry must point into this payload: code into its text.  Entries
+ * are relative to where they are read, the view; @rt turns the result into
+ * a run-time address (the same in the hypervisor, not on the host).
+ */
 static int check_tables(struct payload *p, const char *who)
 {
+    unsigned long rt = p->mem.addr - (unsigned long)p->mem.view;
+
     for (const struct extable_entry *e = p->extable; e < p->extable_end; e++)
-        if (!in_text(&p->mem, extable_insn(e), 1) || !in_text(&p->mem, extable_fixup(e), 1))
+        if (!in_text(&p->mem, extable_insn(e) + rt, 1) ||
+            !in_text(&p->mem, extable_fixup(e) + rt, 1))
             return lp_refuse(-EINVAL, who, "exception-table entry outside the payload's text");
     for (const struct bug_frame *b = p->bugs; b < p->bugs_end; b++)
-        if (!in_text(&p->mem, bug_loc(b), 1) || !string_ok(&p->mem, bug_file(b)))
+        if (!in_text(&p->mem, bug_loc(b) + rt, 1) ||
+            !string_ok(&p->mem, (const char *)((unsigned long)bug_file(b) + rt)))
             return lp_refuse(-EINVAL, who, "bug frame outside the payload");
     return 0;
 }
