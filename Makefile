@@ -149,6 +149,7 @@ check-runner: deps
 bench: all
 	@bench/livepatch-hold.sh $(ARCH)
 	@bench/differ.sh
+	@bench/livepatch-build.sh $(ARCH)
 
 install: hypervisor xtf cli
 	@scripts/install.sh "$(DESTDIR)" "$(PREFIX)" "$(ARCH)" "$(BUILD)"
