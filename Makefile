@@ -4,13 +4,15 @@
 #
 #   make              build everything for ARCH (default x86_64) into build/
 #   make keys         the test signing keys (build/keys), made once, never committed
-#   make demo         boot the hypervisor, run a test, apply and revert a live patch
+#   make demo         an advisory fixed live on a running hypervisor, step by step
 #   make check        run every test; ends with "N passed, N failed"
 #   make check-unit   host unit tests (ASan/UBSan) and a bounded fuzz run of the loader
 #   make fuzz         fuzz the live-patch loader for FUZZ_SECONDS (default 600)
 #   make check-xtf    XTF micro-VM tests under QEMU (ARCH=...)
 #   make check-livepatch  live-patching tests under QEMU (ARCH=...)
 #   make check-cli    xen-livepatch: host tests, then through the relay under QEMU
+#   make check-differ the differ's corpus and livepatch-build end to end
+#   make check-advisories  every advisory proven: vulnerable, fixed live, reverted
 #   make bench        benchmarks (figures, not pass/fail)
 #   make install      DESTDIR=... PREFIX=... (default /usr/local)
 #   make clean
@@ -34,7 +36,7 @@ KEYS_DIR := $(BUILD)/keys
 TEST_KEYS := test-2048 test-3072 test-4096 untrusted-2048
 
 .PHONY: all deps signer keys hypervisor hypervisor-test xtf unit fuzz-build fuzz livepatch-payloads \
-        cli differ dryrun demo install clean bench check-cli check-differ \
+        cli differ dryrun demo install clean bench check-cli check-differ check-advisories \
         check check-unit check-xtf check-repro check-format check-runner check-hv \
         check-livepatch
 
@@ -101,7 +103,7 @@ fuzz: deps keys
 	@$(MAKE) --no-print-directory -C tests/fuzz O=$(HOST_OUT)/fuzz fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 demo: deps
-	@$(MAKE) --no-print-directory -j$(J) livepatch-payloads cli
+	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf cli differ dryrun
 	@scripts/demo.sh $(ARCH)
 
 check: deps
@@ -140,6 +142,12 @@ check-cli: deps
 check-differ: deps
 	@$(MAKE) --no-print-directory -j$(J) all
 	@scripts/check.sh --arch $(ARCH) differ
+
+# Every advisory under payloads/: built, proven vulnerable, fixed live,
+# reverted, stacked, replaced, and rebuilt from the fixed source.
+check-advisories: deps
+	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf cli differ dryrun
+	@scripts/check.sh --arch $(ARCH) advisories
 
 check-runner: deps
 	@$(MAKE) --no-print-directory -j$(J) hypervisor xtf

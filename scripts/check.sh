@@ -5,7 +5,8 @@
 # line "N passed, N failed" (", N skipped" when some were); exits non-zero
 # if anything failed.
 #
-# Suites: format unit fuzz cli differ xtf livepatch relay hv runner install repro,
+# Suites: format unit fuzz cli differ xtf livepatch relay advisories hv runner
+# install repro,
 # or "all".  Each prints lines
 # "PASS: name", "FAIL: name[: why]" or "SKIP: name"; those are counted and
 # echoed, everything else goes to build/check/<suite>.log.  A suite that
@@ -22,7 +23,7 @@ SUITES=()
 while [ $# -gt 0 ]; do
     case $1 in
     --arch) ARCH=$2; shift ;;
-    all) SUITES+=(format unit fuzz cli differ xtf relay hv runner install repro) ;;
+    all) SUITES+=(format unit fuzz cli differ xtf relay advisories hv runner install repro) ;;
     *) SUITES+=("$1") ;;
     esac
     shift
@@ -68,6 +69,11 @@ suite_differ() {
     "$ROOT/tests/differ/qemu-load.sh" || rc=1
     "$ROOT/tests/livepatch-build/e2e.sh" --arch "$ARCH" || rc=1
     return $rc
+}
+
+# Every advisory's proof (scripts/check-advisories.sh).
+suite_advisories() {
+    "$ROOT/scripts/check-advisories.sh" --arch "$ARCH"
 }
 
 # A bounded libFuzzer run of the payload loader (make fuzz runs longer).

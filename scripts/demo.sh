@@ -1,57 +1,80 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 #
-# make demo: boots the hypervisor under QEMU with an XTF test as dom0 and
-# shows what happens; then starts it with the xen-livepatch relay as dom0
-# and a guest calling the code to be patched, and applies, lists and
-# reverts a live patch with xen-livepatch, narrating each step.  (The
-# advisory demo replaces the payload here once advisories exist.)
+# make demo: an advisory fixed on a running hypervisor, step by step.  The
+# hypervisor boots under QEMU with the relay as dom0 (scripts/launch); the
+# advisory's test, run in a fresh guest each time (hvlp-run), shows the
+# bug; livepatch-build turns the advisory's source fix into a signed
+# payload; xen-livepatch applies it and the test passes; the revert brings
+# the bug back.  Each step shows the command that does it.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ARCH=${1:-x86_64}
-RUNNER=$ROOT/tests/xtf/xtf-runner
-LOGS=$ROOT/build/$ARCH/xtf/logs
-XL=$ROOT/build/host/xen-livepatch/xen-livepatch
-LP=$ROOT/build/$ARCH/livepatch
+ADVISORY=${DEMO_ADVISORY:-hvsa-1}
 RUN=$ROOT/build/$ARCH/demo
-HELPER=$ROOT/build/$ARCH/xtf/helpers/helper-pv64-xenver-loop
+XL=$ROOT/build/host/xen-livepatch/xen-livepatch
 export XEN_LIVEPATCH_CONNECT=$RUN/control.sock
+# shellcheck source=/dev/null
+source "$ROOT/hypervisor/arch/$ARCH/qemu.sh"
+TEST=$(sed -n 's/^Test: *//p' "$ROOT/payloads/$ADVISORY/advisory.txt")
+IMAGE=build/$ARCH/xtf/tests/$TEST/test-$RELAY_ENV-$TEST
 
 if [ -t 1 ]; then B=$'\033[1m' N=$'\033[0m'; else B= N=; fi
 say() { printf '\n%s>>> %s%s\n' "$B" "$*" "$N"; }
-# Shows a command, runs it, indents its output.
+# Shows a command (paths relative to the repository), runs it there, indents its output.
 run() {
-    echo "    \$ ${*#"$ROOT/"}"
-    "$@" 2>&1 | sed 's/^/      /'
+    echo "    \$ $*"
+    (cd "$ROOT" && "$@") 2>&1 | sed 's/^/      /'
+    return "${PIPESTATUS[0]}"
+}
+# Runs the advisory's test in a new guest; prints its result lines.
+run_test() {
+    echo "    \$ build/host/xen-livepatch/hvlp-run --console ${RUN#"$ROOT/"}/console.log $IMAGE"
+    (cd "$ROOT" && build/host/xen-livepatch/hvlp-run --console "$RUN/console.log" "$IMAGE") |
+        grep -E 'Failure|Success|Test result' | sed 's/^/      /'
     return "${PIPESTATUS[0]}"
 }
 trap '"$ROOT/scripts/launch" stop --arch "$ARCH" --dir "$RUN" > /dev/null' EXIT
+start=$(date +%s)
+ok=1
 
-say "Booting the $ARCH hypervisor under QEMU (TCG, 2 CPUs) with the 'example' test as dom0"
-echo "    command: tests/xtf/xtf-runner --arch $ARCH example"
-"$RUNNER" --arch "$ARCH" -q example > /dev/null
-rc=$?
-say "Console of that boot (hypervisor lines start (XEN), dom0's (d0)):"
-tr -d '\r' < "$LOGS/test-pv64-example.log"
+say "The advisory: payloads/$ADVISORY/advisory.txt"
+sed -n '1,6s/^/      /p' "$ROOT/payloads/$ADVISORY/advisory.txt"
 
-say "Starting the hypervisor with the relay as dom0 and a guest (d1) calling xen_version in a loop"
-run "$ROOT/scripts/launch" start --arch "$ARCH" --dir "$RUN" --guest "$HELPER mem=1M -- interval=1000" || exit 1
+say "1. Boot the $ARCH hypervisor under QEMU (TCG, 2 CPUs), the xen-livepatch relay as dom0"
+run scripts/launch start --arch "$ARCH" --dir "${RUN#"$ROOT/"}" || exit 1
 
-say "Uploading and applying the 'hello' payload: xen_extra_version() will say \"Hello World\""
-run "$XL" load "$LP/hello.livepatch" || rc=1
-say "What the hypervisor logged while the patch went in (its console):"
-grep -E 'livepatch: hello|hello: loaded' "$RUN/console.log" | tail -n 3 | sed 's/^/      /'
-say "The payloads it now holds"
-run "$XL" list || rc=1
-say "Reverting and unloading it again, while d1 keeps calling the patched function"
-run "$XL" revert hello || rc=1
-run "$XL" unload hello || rc=1
-run "$XL" list || rc=1
-if grep -q -e 'Domain 1 crashed' -e 'Panic on CPU' "$RUN/console.log"; then
-    say "d1 or the hypervisor failed: see $RUN/console.log"
-    rc=1
-fi
-[ "$rc" -eq 0 ] && say "Test result: SUCCESS" && exit 0
-say "Something failed: see $LOGS and $RUN/console.log"
+say "2. Run the advisory's test in a new, unprivileged guest: the bug is there"
+run_test
+[ "${PIPESTATUS[0]}" = 5 ] || ok=0
+
+say "3. Build a live patch from the source fix with livepatch-build"
+echo "    (it rebuilds the running hypervisor's source, checks the build-id matches, applies"
+echo "    payloads/$ADVISORY/fix.patch, diffs the changed objects, links, signs and dry-runs)"
+run livepatch-build/livepatch-build -s . -p "payloads/$ADVISORY/fix.patch" -n "$ADVISORY" \
+    -k build/keys/test-2048.pem --xen-syms "build/$ARCH/hypervisor/xen-syms" \
+    --advisory "$(sed -n 's/^ID: *//p' "$ROOT/payloads/$ADVISORY/advisory.txt")" \
+    -o "${RUN#"$ROOT/"}" || exit 1
+
+say "4. Upload and apply it while the hypervisor runs: xen-livepatch through the relay"
+run build/host/xen-livepatch/xen-livepatch load "${RUN#"$ROOT/"}/$ADVISORY.livepatch" || ok=0
+run build/host/xen-livepatch/xen-livepatch list
+
+say "5. The same test in a new guest: the bug is gone"
+run_test
+[ "${PIPESTATUS[0]}" = 0 ] || ok=0
+
+say "6. Revert the live patch: the original code runs again, and so does the bug"
+run build/host/xen-livepatch/xen-livepatch revert "$ADVISORY" || ok=0
+run_test
+[ "${PIPESTATUS[0]}" = 5 ] || ok=0
+run build/host/xen-livepatch/xen-livepatch unload "$ADVISORY"
+
+say "What the hypervisor logged about the live patch (${RUN#"$ROOT/"}/console.log):"
+grep -E "livepatch: $ADVISORY" "$RUN/console.log" | sed 's/^/      /'
+
+say "Done in $(($(date +%s) - start)) s.  Every advisory is proven the same way by make check-advisories."
+if [ "$ok" = 1 ]; then say "Test result: SUCCESS"; exit 0; fi
+say "Test result: FAILURE (a step above did not do what it says)"
 exit 1
