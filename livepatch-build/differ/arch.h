@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * What the differ needs to know per architecture, chosen from e_machine:
- * one table per arch in arch/<arch>.c.  Relocation types not named by
- * type_name are refused.
+ * one table per arch in arch/<arch>.c.  Relocation types the hypervisor's
+ * engine for the arch does not name (reloc->type_name) are refused.
  */
 #ifndef DIFFER_ARCH_H
 #define DIFFER_ARCH_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+struct lp_reloc_arch;
 
 struct arch {
     const char *name;
@@ -21,8 +23,12 @@ struct arch {
     unsigned int jump_size;  /* bytes the trampoline overwrites */
     /* Bytes at the start of a function that patching leaves alone (ENDBR64). */
     unsigned int (*entry_skip)(const uint8_t *code, uint64_t len);
-    /* The relocation's name, or NULL if the loader does not support it. */
-    const char *(*type_name)(uint32_t type);
+    /*
+     * The loader's relocation engine (hypervisor/arch/<arch>/livepatch_reloc.c,
+     * linked in): its type_name() names a relocation type, NULL if the loader
+     * does not support it.
+     */
+    const struct lp_reloc_arch *reloc;
     /*
      * Where a relocation of @type points relative to its addend: at
      * addend + bias, or up to @slack bytes further (x86 instructions with

@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <hv/livepatch_reloc.h>
+
 #include "arch.h"
 #include "log.h"
 #include "names.h"
@@ -66,7 +68,7 @@ static void check_section(const struct section *s)
 static void check_relocs(const struct arch *arch, const struct section *s)
 {
     for (size_t i = 0; i < s->nrelocs; i++)
-        if (!arch->type_name(s->relocs[i].type) &&
+        if (!arch->reloc->type_name(s->relocs[i].type) &&
             (!s->keep || s->keep[s->relocs[i].offset / s->keep_entsize])) {
             log_refuse(s->name, "relocation type %u at %#llx is not supported by the loader",
                        s->relocs[i].type, (unsigned long long)s->relocs[i].offset);

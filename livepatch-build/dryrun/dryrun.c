@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hv/bootinfo.h>
 #include <hv/livepatch.h>
 #include <hv/livepatch_arch.h>
 #include <hv/livepatch_port.h>
@@ -116,13 +115,7 @@ unsigned int __wrap_arch_livepatch_patch_offset(const struct livepatch_func *f)
 
 static void boot_fake_hypervisor(void)
 {
-    static struct boot_info bi;
-
-    fake_machine_init(MACHINE_SIZE);
-    bootinfo_add_ram(&bi, MiB(1), MACHINE_SIZE);
-    page_alloc_init(&bi);
-    arch_mm_init(&bi);
-    vmap_init();
+    fake_boot_memory(MACHINE_SIZE);
     livepatch_sig_init("livepatch_sig=log");
     fake_console_clear();
 }

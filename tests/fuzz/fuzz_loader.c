@@ -19,9 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <hv/bootinfo.h>
 #include <hv/livepatch.h>
-#include <hv/mm.h>
 
 #include "../../hypervisor/common/livepatch/private.h"
 #include "fake.h"
@@ -44,16 +42,11 @@ static __attribute__((noreturn)) void fail(const char *why)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    static struct boot_info bi;
     const char *e;
 
     (void)argc;
     (void)argv;
-    fake_machine_init(MACHINE_SIZE);
-    bootinfo_add_ram(&bi, MiB(1), MACHINE_SIZE);
-    page_alloc_init(&bi);
-    arch_mm_init(&bi);
-    vmap_init();
+    fake_boot_memory(MACHINE_SIZE);
     livepatch_sig_init("livepatch_sig=log");
     pi_text_init();
     memcpy(text_copy, (const void *)PI_TEXT_ADDR, PI_TEXT_SIZE);

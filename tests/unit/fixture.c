@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Common test state: see fixture.h. */
-#include <hv/bootinfo.h>
 #include <hv/hypercall.h>
 #include <hv/livepatch.h>
 #include <hv/mm.h>
@@ -16,13 +15,7 @@ static _Alignas(64) unsigned char guest_mem[FIXTURE_GUEST_SIZE];
 
 void fixture_boot(void)
 {
-    static struct boot_info bi;
-
-    fake_machine_init(FIXTURE_MACHINE_SIZE);
-    bootinfo_add_ram(&bi, MiB(1), FIXTURE_MACHINE_SIZE);
-    page_alloc_init(&bi);
-    arch_mm_init(&bi);
-    vmap_init();
+    fake_boot_memory(FIXTURE_MACHINE_SIZE);
     domain_subsystem_init();
     sched_init();
     cpu_common_prepare(0);

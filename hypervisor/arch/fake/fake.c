@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include <hv/arch.h>
+#include <hv/bootinfo.h>
 #include <hv/bug.h>
 #include <hv/console.h>
 #include <hv/domain.h>
@@ -111,6 +112,17 @@ void fake_machine_init(size_t size)
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
     if (p != (void *)VMAP_START)
         fake_fatal("cannot reserve the vmap area at %#lx", VMAP_START);
+}
+
+void fake_boot_memory(size_t size)
+{
+    static struct boot_info bi;
+
+    fake_machine_init(size);
+    bootinfo_add_ram(&bi, MiB(1), size);
+    page_alloc_init(&bi);
+    arch_mm_init(&bi);
+    vmap_init();
 }
 
 void fake_guest_map(uint64_t gaddr, void *buf, size_t len)

@@ -22,6 +22,13 @@ struct domain;
 void fake_machine_init(size_t size);
 
 /*
+ * What start_hypervisor() does with memory before anything else, on @size
+ * bytes of machine memory: fake_machine_init(@size), RAM [1 MiB, @size),
+ * the page allocator, arch_mm_init() and the vmap area.  Once per process.
+ */
+void fake_boot_memory(size_t size);
+
+/*
  * Makes guest addresses [@gaddr, @gaddr + @len) read and write @buf.  The
  * copy helpers copy all of a request or nothing; there is one guest address
  * space, whichever vCPU is current.

@@ -4,8 +4,9 @@
  *
  * Each engine applies one relocation of its architecture to bytes already
  * placed in memory.  Engines are plain portable C: the host build links all
- * three (for the GNU ld oracle test and the fuzzer), the hypervisor links
- * only its own, found with lp_reloc_native().
+ * three (for the GNU ld oracle test and the fuzzer), the differ too (the
+ * types they name are those it lets through), the hypervisor links only
+ * its own, found with lp_reloc_native().
  *
  * Every field written is bounds-checked against @room and overflow-checked
  * against the field's width, as the psABI defines the check for that type.

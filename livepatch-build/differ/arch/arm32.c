@@ -8,6 +8,8 @@
 #include <elf.h>
 #include <string.h>
 
+#include <hv/livepatch_reloc.h>
+
 #include "../arch.h"
 
 #define IMM24 0x00ffffffu
@@ -19,40 +21,6 @@ static unsigned int arm32_entry_skip(const uint8_t *code, uint64_t len)
     (void)code;
     (void)len;
     return 0;
-}
-
-static const char *arm32_type_name(uint32_t type)
-{
-    switch (type) {
-    case R_ARM_NONE:
-        return "R_ARM_NONE";
-    case R_ARM_PC24:
-        return "R_ARM_PC24";
-    case R_ARM_ABS32:
-        return "R_ARM_ABS32";
-    case R_ARM_REL32:
-        return "R_ARM_REL32";
-    case R_ARM_CALL:
-        return "R_ARM_CALL";
-    case R_ARM_JUMP24:
-        return "R_ARM_JUMP24";
-    case R_ARM_TARGET1:
-        return "R_ARM_TARGET1";
-    case R_ARM_V4BX:
-        return "R_ARM_V4BX";
-    case R_ARM_PREL31:
-        return "R_ARM_PREL31";
-    case R_ARM_MOVW_ABS_NC:
-        return "R_ARM_MOVW_ABS_NC";
-    case R_ARM_MOVT_ABS:
-        return "R_ARM_MOVT_ABS";
-    case R_ARM_MOVW_PREL_NC:
-        return "R_ARM_MOVW_PREL_NC";
-    case R_ARM_MOVT_PREL:
-        return "R_ARM_MOVT_PREL";
-    default:
-        return NULL;
-    }
 }
 
 static bool is_branch(uint32_t type)
@@ -101,7 +69,7 @@ static int arm32_rel_get(uint32_t type, const uint8_t *field, uint64_t room, int
     *addend = 0;
     if (!*mask)
         return 0;
-    if (room < 4 || !arm32_type_name(type))
+    if (room < 4 || !lp_reloc_arm.type_name(type))
         return -1;
     memcpy(&w, field, 4);
     if (is_branch(type))
@@ -121,7 +89,7 @@ static int arm32_rel_put(uint32_t type, uint8_t *field, uint64_t room, int64_t a
 
     if (!mask)
         return 0;
-    if (room < 4 || !arm32_type_name(type))
+    if (room < 4 || !lp_reloc_arm.type_name(type))
         return -1;
     memcpy(&w, field, 4);
     if (is_branch(type)) {
@@ -148,7 +116,7 @@ const struct arch arch_arm32 = {
     .funcs_size = 92,
     .jump_size = 4,
     .entry_skip = arm32_entry_skip,
-    .type_name = arm32_type_name,
+    .reloc = &lp_reloc_arm,
     .bias = arm32_bias,
     .rel_get = arm32_rel_get,
     .rel_put = arm32_rel_put,

@@ -6,6 +6,8 @@
 #include <elf.h>
 #include <string.h>
 
+#include <hv/livepatch_reloc.h>
+
 #include "../arch.h"
 
 static unsigned int x86_entry_skip(const uint8_t *code, uint64_t len)
@@ -13,29 +15,6 @@ static unsigned int x86_entry_skip(const uint8_t *code, uint64_t len)
     static const uint8_t endbr64[] = { 0xf3, 0x0f, 0x1e, 0xfa };
 
     return len >= sizeof(endbr64) && !memcmp(code, endbr64, sizeof(endbr64)) ? sizeof(endbr64) : 0;
-}
-
-/* The types hypervisor/arch/x86_64/livepatch_reloc.c applies. */
-static const char *x86_type_name(uint32_t type)
-{
-    switch (type) {
-    case R_X86_64_NONE:
-        return "R_X86_64_NONE";
-    case R_X86_64_64:
-        return "R_X86_64_64";
-    case R_X86_64_PC32:
-        return "R_X86_64_PC32";
-    case R_X86_64_PLT32:
-        return "R_X86_64_PLT32";
-    case R_X86_64_32:
-        return "R_X86_64_32";
-    case R_X86_64_32S:
-        return "R_X86_64_32S";
-    case R_X86_64_PC64:
-        return "R_X86_64_PC64";
-    default:
-        return NULL;
-    }
 }
 
 /*
@@ -65,6 +44,6 @@ const struct arch arch_x86_64 = {
     .funcs_size = 104,
     .jump_size = 5,
     .entry_skip = x86_entry_skip,
-    .type_name = x86_type_name,
+    .reloc = &lp_reloc_x86_64,
     .bias = x86_bias,
 };
