@@ -7,7 +7,7 @@
 set -euo pipefail
 
 PACKAGES=(
-    make gcc libc6-dev binutils git
+    make gcc libc6-dev binutils git patch
     gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
     gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
     qemu-system-x86 qemu-system-arm
