@@ -398,12 +398,7 @@ uint64_t domain_cpu_time(const struct domain *d)
 {
     uint64_t t = 0;
 
-    for (unsigned int i = 0; i < d->max_vcpus; i++) {
-        const struct vcpu *v = d->vcpu[i];
-
-        t += READ_ONCE(v->cpu_time);
-        if (READ_ONCE(v->is_running))
-            t += now_ns() - READ_ONCE(v->run_start);
-    }
+    for (unsigned int i = 0; i < d->max_vcpus; i++)
+        t += vcpu_cpu_time(d->vcpu[i]);
     return t;
 }

@@ -93,6 +93,16 @@ void vcpu_sleep_sync(struct vcpu *v)
         cpu_relax();
 }
 
+uint64_t vcpu_cpu_time(const struct vcpu *v)
+{
+    uint64_t t;
+
+    spin_lock(&sched_lock);
+    t = v->cpu_time + (v->is_running ? now_ns() - v->run_start : 0);
+    spin_unlock(&sched_lock);
+    return t;
+}
+
 void vcpu_send_event(struct vcpu *v)
 {
     WRITE_ONCE(v->event_pending, true);
@@ -134,6 +144,7 @@ void schedule(void)
     next = pick_next(prev, now);
     if (next != prev && !is_idle_vcpu(next)) {
         next->is_running = true;
+        next->run_start = now;
         next->processor = arch_cpu_id();
     }
     spin_unlock(&sched_lock);
@@ -146,15 +157,17 @@ void schedule(void)
     if (next == prev)
         return;
 
-    if (!is_idle_vcpu(prev))
-        prev->cpu_time += now - prev->run_start;
-    next->run_start = now;
     c->curr = next;
     arch_context_switch(prev, next);
 
     if (!is_idle_vcpu(prev)) {
-        /* prev's state is saved: from here another CPU may pick it up. */
+        /*
+         * prev's state is saved: from here another CPU may pick it up.  Its
+         * run ends now, under the lock vcpu_cpu_time() reads it with, so
+         * the time it reports never goes back.
+         */
         spin_lock(&sched_lock);
+        prev->cpu_time += now_ns() - prev->run_start;
         prev->is_running = false;
         if (vcpu_runnable(prev) && !prev->on_runq)
             runq_add(prev);

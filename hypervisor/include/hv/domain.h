@@ -35,8 +35,8 @@ struct vcpu {
     bool event_pending;            /* consumed by SCHEDOP_block */
     struct timer singleshot_timer; /* HYPERVISOR_set_timer_op */
     struct list_head runq_link;
-    uint64_t cpu_time; /* ns of CPU consumed, not counting the current run */
-    uint64_t run_start;
+    uint64_t cpu_time;  /* ns of CPU consumed, not counting the current run */
+    uint64_t run_start; /* when the current run began; both under the scheduler's lock */
     struct arch_vcpu arch;
 };
 

@@ -19,6 +19,8 @@ void vcpu_sleep_sync(struct vcpu *v);
 /* Delivers an event: wakes a blocked vCPU or makes its next block return. */
 void vcpu_send_event(struct vcpu *v);
 bool vcpu_runnable(const struct vcpu *v);
+/* Nanoseconds of CPU @v has used, the current run included; never decreases. */
+uint64_t vcpu_cpu_time(const struct vcpu *v);
 /* The SCHEDULE softirq: picks what runs next on this CPU. */
 void schedule(void);
 /* Never returns: this CPU's idle loop. */
