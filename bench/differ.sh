@@ -30,15 +30,14 @@ calc() { awk "BEGIN { print $1 }"; }
 
 # build_hv <name> [sed script for common/version.c]
 build_hv() {
-    local src=$OUT/$1/src keys
+    local src=$OUT/$1/src
     rm -rf "$src" "$OUT/$1/build"
     mkdir -p "$src"
     git -C "$ROOT" archive HEAD hypervisor | tar -x -C "$src"
     [ -z "${2:-}" ] || sed -i "$2" "$src/hypervisor/common/version.c"
-    # A hypervisor with built-in payload keys takes them, and the tool, from this tree's build.
-    keys=$(find "$ROOT/build/keys" -name 'test-*.pub.pem' 2> /dev/null | sort | tr '\n' ' ')
+    # The built-in payload keys, and the tool, come from this tree's build.
     make -s --no-print-directory -C "$src/hypervisor" ARCH=x86_64 O="$OUT/$1/build" -j"$J" \
-        LIVEPATCH_SIGN="$ROOT/build/host/sign/livepatch-sign" LIVEPATCH_KEYS="$keys" > /dev/null ||
+        HVLP_BUILD="$ROOT/build" > /dev/null ||
         { echo "cannot build the hypervisor (run 'make' at the top first)" >&2; exit 1; }
 }
 

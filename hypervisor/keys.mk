@@ -3,6 +3,9 @@
 # The public keys live-patch payload signatures are checked against, built
 # into the hypervisor (include/hv/livepatch_keys.h) and into the host builds
 # of its common code (arch/fake/fake.mk).  Needs ROOT; takes
+#   HVLP_BUILD      the build tree the test keys and the signing tool are
+#                   in (default ROOT/build): a copy of the source built
+#                   elsewhere points it at this repository's build/
 #   LIVEPATCH_KEYS  PEM public key files, in the order they are tried
 #                   (default: the test keys "make keys" creates,
 #                   build/keys/test-*.pub.pem)
@@ -14,9 +17,10 @@
 # The generated file holds no path or time, so builds in other directories
 # with the same key files are byte-identical (scripts/check-repro.sh).
 
-LIVEPATCH_KEYS_DIR := $(ROOT)/build/keys
+HVLP_BUILD ?= $(ROOT)/build
+LIVEPATCH_KEYS_DIR := $(HVLP_BUILD)/keys
 LIVEPATCH_KEYS ?= $(sort $(wildcard $(LIVEPATCH_KEYS_DIR)/test-*.pub.pem))
-LIVEPATCH_SIGN ?= $(ROOT)/build/host/sign/livepatch-sign
+LIVEPATCH_SIGN ?= $(HVLP_BUILD)/host/sign/livepatch-sign
 
 # Regenerated on every run, but replaced only when it changes: a changed
 # key list then rebuilds what uses it, an unchanged one nothing.  (Rules

@@ -154,8 +154,8 @@ $(tail -n 5 "$WORK/$ARCH/$a"*.build.log)"
     cp -a "$ROOT/hypervisor" "$WORK/$ARCH/fixed/"
     if (cd "$WORK/$ARCH/fixed" && cat "$WORK/$ARCH/all.patch" | patch -p1 --quiet) &&
         make -s --no-print-directory -C "$WORK/$ARCH/fixed/hypervisor" ARCH="$ARCH" \
-            O="$WORK/$ARCH/fixed-obj" -j"$(nproc)" LIVEPATCH_KEYS="$(ls "$ROOT"/build/keys/test-*.pub.pem | sort | tr '\n' ' ')" \
-            LIVEPATCH_SIGN="$ROOT/build/host/sign/livepatch-sign" > "$WORK/$ARCH/fixed.log" 2>&1 &&
+            O="$WORK/$ARCH/fixed-obj" -j"$(nproc)" HVLP_BUILD="$ROOT/build" \
+            > "$WORK/$ARCH/fixed.log" 2>&1 &&
         launch "$ARCH" "$WORK/$ARCH/fixed-obj/xen"; then
         expect_all "$ARCH" rebuilt "${#ADVISORIES[@]}"
         "$ROOT/scripts/launch" stop --arch "$ARCH" --dir "$WORK/$ARCH/run" > /dev/null

@@ -21,11 +21,10 @@ copy_tree() {
     (cd "$ROOT" && git ls-files -z hypervisor | xargs -0 cp --parents -t "$1")
 }
 
-KEYS=("$ROOT"/build/keys/test-*.pub.pem) # sorted, as hypervisor/keys.mk's default
 build_in() { # build_in SRC OUT
     mkdir -p "$(dirname "$2")"
-    make -s -C "$1/hypervisor" ARCH="$ARCH" O="$2" -j"$(nproc)" LIVEPATCH_KEYS="${KEYS[*]}" \
-        LIVEPATCH_SIGN="$ROOT/build/host/sign/livepatch-sign" > "$2.log" 2>&1 ||
+    make -s -C "$1/hypervisor" ARCH="$ARCH" O="$2" -j"$(nproc)" HVLP_BUILD="$ROOT/build" \
+        > "$2.log" 2>&1 ||
         { echo "build in $1 failed:"; tail -n 20 "$2.log"; return 1; }
 }
 

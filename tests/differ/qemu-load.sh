@@ -30,7 +30,6 @@ done
 
 # build <name> [patch]: hypervisor/ at HEAD into $W/<name>, with xen_extra_version patched
 build() {
-    local keys
     rm -rf "${W:?}/$1"
     mkdir -p "$W/$1"
     git -C "$ROOT" archive HEAD hypervisor | tar -x -C "$W/$1" || return 1
@@ -39,9 +38,8 @@ build() {
             "$W/$1/hypervisor/common/version.c"
         grep -q "$MESSAGE" "$W/$1/hypervisor/common/version.c" || return 1
     fi
-    keys=$(find "$ROOT/build/keys" -name 'test-*.pub.pem' 2> /dev/null | sort | tr '\n' ' ')
     make -s --no-print-directory -C "$W/$1/hypervisor" ARCH=x86_64 O="$W/$1/build" \
-        -j"$(nproc 2> /dev/null || echo 2)" LIVEPATCH_SIGN="$SIGN" LIVEPATCH_KEYS="$keys"
+        -j"$(nproc 2> /dev/null || echo 2)" HVLP_BUILD="$ROOT/build"
 }
 
 # note <section>: the base build's build-id as a note object named <section>
