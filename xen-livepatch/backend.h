@@ -82,6 +82,14 @@ void backend_close(struct backend *b);
 
 struct backend *backend_xen_open(const char *library, FILE *err);
 struct backend *backend_relay_open(const char *path, int timeout_ms, FILE *err);
+/*
+ * The relay backend only (RELAY_REQ_RUN, for hvlp-run): runs the ELF guest
+ * @image in a new domain until it shuts down or @timeout_ms passes.  0
+ * with *@domid and its shutdown *@reason, or -1 with errno (ETIMEDOUT:
+ * still running when the time was up; *@domid is still set if known).
+ */
+int backend_relay_run(struct backend *b, uint32_t mem_kb, uint32_t timeout_ms, const char *cmdline,
+                      const void *image, uint32_t size, uint32_t *domid, uint32_t *reason);
 
 /* Records why a call failed (shown after "Error <n>: ..."); returns -1. */
 int backend_fail(struct backend *b, int err, const char *fmt, ...)

@@ -60,6 +60,8 @@ static const char *type_name(uint16_t type)
         return "LIST";
     case RELAY_REQ_ACTION:
         return "ACTION";
+    case RELAY_REQ_RUN:
+        return "RUN";
     }
     return "?";
 }
@@ -475,6 +477,41 @@ static int relay_list(struct backend *b, unsigned int max, unsigned int start,
     free(bt);
     *done = w.done;
     return rc;
+}
+
+int backend_relay_run(struct backend *b, uint32_t mem_kb, uint32_t timeout_ms, const char *cmdline,
+                      const void *image, uint32_t size, uint32_t *domid, uint32_t *reason)
+{
+    struct relay_backend *r = rb(b);
+    size_t len = 4 + 4 + 2 + strlen(cmdline) + 1 + (size_t)size;
+    struct relay_cursor c;
+    struct reply rep;
+    uint8_t *body;
+    int rc;
+
+    if (strlen(cmdline) + 1 > RELAY_CMDLINE_MAX)
+        return backend_fail(b, EINVAL, "The guest command line is longer than %d bytes",
+                            RELAY_CMDLINE_MAX - 1);
+    if (len > r->max_body)
+        return backend_fail(b, EFBIG, "The run request is %zu bytes; the relay takes at most %u",
+                            len, r->max_body);
+    body = malloc(len);
+    if (!body)
+        return backend_fail(b, ENOMEM, "Out of memory");
+    relay_cursor_init(&c, body, len);
+    relay_put_u32(&c, mem_kb);
+    relay_put_u32(&c, timeout_ms);
+    relay_put_string(&c, cmdline);
+    relay_put_bytes(&c, image, size);
+    rc = call(r, RELAY_REQ_RUN, body, (uint32_t)len, &rep);
+    free(body);
+    if (rc)
+        return rc;
+    *domid = relay_get_u32(&rep.c);
+    *reason = relay_get_u32(&rep.c);
+    if (rep.c.overflow)
+        return malformed(r, &rep, RELAY_REQ_RUN);
+    return answer(&rep);
 }
 
 static void relay_close(struct backend *b)

@@ -20,12 +20,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "relay_io.h"
+#include "backend.h"
+#include "relay_protocol.h"
 
-#define IDLE_MS 60000
 #define XTF_CRASH 6
+#define REPLY_MARGIN_S 30 /* beyond the guest's time, for the upload and the answer */
 
 static const char *const shutdown_reasons[] = { "poweroff", "reboot",   "suspend",
                                                 "crash",    "watchdog", "soft_reset" };
@@ -66,16 +66,20 @@ static int parse(int argc, char **argv, struct run_args *a)
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
         if (i + 1 >= argc)
             return usage();
-        if (!strcmp(argv[i], "--connect"))
-            a->sock = argv[i + 1];
-        else if (!strcmp(argv[i], "--console"))
-            a->console = argv[i + 1];
-        else if (!strcmp(argv[i], "--mem") && (a->mem_kb = parse_mem_kb(argv[i + 1])))
-            continue;
-        else if (!strcmp(argv[i], "--timeout") && (a->timeout_s = strtoul(argv[i + 1], NULL, 0)))
-            continue;
+        const char *opt = argv[i], *val = argv[i + 1];
+
+        if (!strcmp(opt, "--connect"))
+            a->sock = val;
+        else if (!strcmp(opt, "--console"))
+            a->console = val;
+        else if (!strcmp(opt, "--mem"))
+            a->mem_kb = parse_mem_kb(val);
+        else if (!strcmp(opt, "--timeout"))
+            a->timeout_s = strtoul(val, NULL, 0);
         else
             return usage();
+        if (!a->mem_kb || !a->timeout_s)
+            return usage(); /* a malformed size or time */
     }
     if (i >= argc || !a->sock)
         return usage();
@@ -111,51 +115,6 @@ static uint8_t *read_image(const char *path, size_t *size)
     if (f)
         fclose(f);
     return buf;
-}
-
-/* Sends the RUN request; the reply's rc, domid and reason; -errno if the relay failed us. */
-static int run(int fd, const struct run_args *a, const uint8_t *image, size_t size, int32_t *rc,
-               uint32_t *domid, uint32_t *reason)
-{
-    size_t len = 8 + 2 + strlen(a->cmdline) + 1 + size;
-    uint32_t id = (uint32_t)(relay_io_now_ns() ^ (uint64_t)getpid()) | 1u;
-    uint8_t *body = malloc(len);
-    struct relay_cursor c;
-    struct relay_frame f;
-    const char *why;
-    int err;
-
-    if (!body)
-        return -ENOMEM;
-    relay_cursor_init(&c, body, len);
-    relay_put_u32(&c, (uint32_t)a->mem_kb);
-    relay_put_u32(&c, (uint32_t)(a->timeout_s * 1000));
-    relay_put_string(&c, a->cmdline);
-    relay_put_bytes(&c, image, size);
-    err = relay_io_send(fd, RELAY_REQ_RUN, id, body, (uint32_t)len, IDLE_MS);
-    free(body);
-    /* The guest runs for up to timeout_s before the answer starts. */
-    while (!err) {
-        err = relay_io_recv(fd, relay_io_now_ns() + (a->timeout_s + 30) * 1000000000ULL, IDLE_MS,
-                            true, &f, &why);
-        if (err) {
-            fprintf(stderr, "hvlp-run: %s\n", why);
-            break;
-        }
-        if (f.h.id == id) {
-            relay_cursor_init(&c, f.body, f.h.length);
-            *rc = (int32_t)relay_get_u32(&c);
-            *domid = relay_get_u32(&c);
-            *reason = relay_get_u32(&c);
-            err = f.h.type == (RELAY_REPLY | RELAY_REQ_RUN) && !c.overflow ? 0 : -EPROTO;
-            if (f.h.type == RELAY_ERROR)
-                fprintf(stderr, "hvlp-run: the relay refused the request (%d)\n", *rc);
-            relay_io_frame_free(&f);
-            return err;
-        }
-        relay_io_frame_free(&f); /* an answer meant for an earlier client */
-    }
-    return err;
 }
 
 static long console_size(const char *path)
@@ -201,33 +160,36 @@ int main(int argc, char **argv)
 {
     struct run_args a;
     uint32_t domid = 0, reason = 0;
-    int32_t rc = 0;
+    struct backend *b;
     size_t size = 0;
     uint8_t *image;
     long from;
-    int fd, err;
+    int rc;
 
     if (parse(argc, argv, &a))
         return 1;
     image = read_image(a.image, &size);
     if (!image)
         return 1;
-    fd = relay_io_connect(a.sock);
-    if (fd < 0) {
-        fprintf(stderr, "hvlp-run: cannot connect to %s: %s\n", a.sock, strerror(-fd));
+    b = backend_relay_open(a.sock, (int)((a.timeout_s + REPLY_MARGIN_S) * 1000), stderr);
+    if (!b) {
+        free(image);
         return 1;
     }
     from = console_size(a.console);
-    err = run(fd, &a, image, size, &rc, &domid, &reason);
+    rc = backend_relay_run(b, (uint32_t)a.mem_kb, (uint32_t)(a.timeout_s * 1000), a.cmdline, image,
+                           (uint32_t)size, &domid, &reason);
     free(image);
-    close(fd);
-    if (err)
-        return 1;
     if (rc) {
-        fprintf(stderr, "hvlp-run: %s: %s (d%u)\n", a.image,
-                rc == -ETIMEDOUT ? "still running when the time was up" : strerror(-rc), domid);
+        int err = errno;
+
+        fprintf(stderr, "hvlp-run: %s: %s (d%u)%s%s\n", a.image,
+                err == ETIMEDOUT ? "still running when the time was up" : strerror(err), domid,
+                backend_message(b) ? ": " : "", backend_message(b) ? backend_message(b) : "");
+        backend_close(b);
         return a.console ? XTF_CRASH : 1;
     }
+    backend_close(b);
     printf("hvlp-run: d%u shut down: %s\n", domid,
            reason < sizeof(shutdown_reasons) / sizeof(shutdown_reasons[0])
                ? shutdown_reasons[reason]

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include "relay_io.h"
@@ -231,19 +230,6 @@ static void case_random_request(uint8_t *buf)
         fail("request type %u: reply type %#x, error %d", type, got, err);
 }
 
-static int connect_to(const char *path)
-{
-    struct sockaddr_un sa = { .sun_family = AF_UNIX };
-    int s = socket(AF_UNIX, SOCK_STREAM, 0);
-
-    if (strlen(path) >= sizeof(sa.sun_path))
-        return -1;
-    strcpy(sa.sun_path, path);
-    if (s < 0 || connect(s, (struct sockaddr *)&sa, sizeof(sa)))
-        return -1;
-    return s;
-}
-
 int main(int argc, char **argv)
 {
     static uint8_t buf[8192];
@@ -258,9 +244,9 @@ int main(int argc, char **argv)
         return 2;
     }
     rng = seed;
-    fd = connect_to(argv[1]);
+    fd = relay_io_connect(argv[1]);
     if (fd < 0)
-        fail("cannot connect to %s: %s", argv[1], strerror(errno));
+        fail("cannot connect to %s: %s", argv[1], strerror(-fd));
     check_alive();
     for (cases = 0; cases < max_cases && relay_io_now_ns() - start < limit; cases++) {
         switch (rnd() % 8) {
