@@ -9,15 +9,21 @@
 static bool debug;
 static unsigned int refusals;
 
+/* One line on @f: @prefix, then the message. */
+static void vline(FILE *f, const char *prefix, const char *fmt, va_list ap)
+{
+    fputs(prefix, f);
+    vfprintf(f, fmt, ap);
+    fputc('\n', f);
+}
+
 int log_error(const char *fmt, ...)
 {
     va_list ap;
 
-    fprintf(stderr, PROG ": error: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vline(stderr, PROG ": error: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     return -1;
 }
 
@@ -25,11 +31,9 @@ void log_warn(const char *fmt, ...)
 {
     va_list ap;
 
-    fprintf(stderr, PROG ": warning: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vline(stderr, PROG ": warning: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void log_refuse(const char *what, const char *fmt, ...)
@@ -38,9 +42,8 @@ void log_refuse(const char *what, const char *fmt, ...)
 
     fprintf(stderr, PROG ": refused: %s: ", what);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vline(stderr, "", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     refusals++;
 }
 
@@ -60,9 +63,7 @@ void log_debug(const char *fmt, ...)
 
     if (!debug)
         return;
-    fputs("debug: ", stdout);
     va_start(ap, fmt);
-    vprintf(fmt, ap);
+    vline(stdout, "debug: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stdout);
 }

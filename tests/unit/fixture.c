@@ -69,3 +69,11 @@ unsigned char *guest_ram(const struct domain *d, uint64_t gaddr)
 
     return (unsigned char *)__va(d->frames[off >> PAGE_SHIFT]) + (off & (PAGE_SIZE - 1));
 }
+
+void fixture_boot_dom0_and_domu(struct domain **control, struct domain **domu)
+{
+    fixture_boot();
+    *control = fixture_domain(true);
+    *domu = fixture_domain(false);
+    fixture_run_as(*control);
+}

@@ -21,6 +21,8 @@ void fixture_boot(void);
 struct domain *fixture_domain(bool privileged);
 /* Makes @d's vCPU 0 the one running on CPU 0, as if it made the hypercall. */
 void fixture_run_as(struct domain *d);
+/* fixture_boot(), then dom0 (running, making the hypercalls) and one domU. */
+void fixture_boot_dom0_and_domu(struct domain **control, struct domain **domu);
 
 /* The guest argument area: host pointers into it and their guest addresses. */
 void *guest_area(size_t offset);

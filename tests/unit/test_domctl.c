@@ -28,10 +28,7 @@ static struct domain *dom0_d, *domu;
 
 static void setup(void)
 {
-    fixture_boot();
-    dom0_d = fixture_domain(true);
-    domu = fixture_domain(false);
-    fixture_run_as(dom0_d);
+    fixture_boot_dom0_and_domu(&dom0_d, &domu);
     fake_console_clear();
 }
 
