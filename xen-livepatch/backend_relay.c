@@ -299,7 +299,7 @@ struct batch_entry {
 
 struct batch {
     struct reply rep;
-    uint32_t version, left, n;
+    uint32_t version, left, name_total, meta_total, n;
     struct batch_entry e[LIST_BATCH];
 };
 
@@ -319,6 +319,8 @@ static int list_batch(struct relay_backend *r, uint32_t idx, uint32_t nr, struct
         return answer(&bt->rep);
     bt->version = relay_get_u32(rc);
     bt->left = relay_get_u32(rc);
+    bt->name_total = relay_get_u32(rc);
+    bt->meta_total = relay_get_u32(rc);
     bt->n = relay_get_u32(rc);
     if (rc->overflow || bt->n != (uint32_t)bt->rep.rc)
         return malformed(r, &bt->rep, RELAY_REQ_LIST);
@@ -375,39 +377,25 @@ static int walk_step(struct relay_backend *r, struct walk *w, struct batch *bt, 
     return 1;
 }
 
+/* As the sysctl: a LIST of no entries answers with the count and the totals. */
 static int relay_list_get_sizes(struct backend *b, unsigned int *nr, uint32_t *name_total_size,
                                 uint32_t *metadata_total_size)
 {
     struct relay_backend *r = rb(b);
-    struct walk w = { .batch = LIST_BATCH };
     struct batch *bt = malloc(sizeof(*bt));
-    int step = 0;
+    int rc;
 
-    /* The LIST reply has no size totals: add them up over the whole list. */
     if (!bt)
         return -1;
-    for (;;) {
-        step = walk_step(r, &w, bt, list_batch(r, w.done, w.batch, bt));
-        if (step < 0)
-            break;
-        if (!step)
-            continue;
-        for (uint32_t i = 0; i < bt->n; i++) {
-            w.name_off += (uint32_t)strlen(bt->e[i].name) + 1;
-            w.meta_off += bt->e[i].meta_len;
-        }
-        w.done += bt->n;
+    rc = list_batch(r, 0, 0, bt);
+    if (!rc) {
+        *nr = bt->left;
+        *name_total_size = bt->name_total;
+        *metadata_total_size = bt->meta_total;
         relay_io_frame_free(&bt->rep.f);
-        if (!bt->left)
-            break;
     }
     free(bt);
-    if (step < 0)
-        return -1;
-    *nr = w.done;
-    *name_total_size = w.name_off;
-    *metadata_total_size = w.meta_off;
-    return 0;
+    return rc;
 }
 
 /* Copies a batch into the caller's arrays: 0, or -1 with ENOBUFS. */

@@ -32,7 +32,10 @@
  *   HELLO   u32 relay version, u32 max body, u32 xen_version (XENVER_version),
  *           16 bytes extraversion, u16 build-id length, build-id bytes
  *   GET     u32 state, i32 status rc            (when rc == 0)
- *   LIST    u32 list version, u32 nr left, u32 entries, then per entry:
+ *   LIST    u32 list version, u32 nr left, u32 name_total_size,
+ *           u32 metadata_total_size (as the sysctl gives them: of every
+ *           payload when nr was 0, else of the entries sent), u32 entries,
+ *           then per entry:
  *           u32 state, i32 status rc, string name, u32 metadata length,
  *           metadata bytes                        (when rc >= 0)
  *   RUN     u32 domid, u32 shutdown reason   (rc 0: it shut down; rc

@@ -196,6 +196,20 @@ static int32_t do_action(struct fake_relay *f, struct relay_cursor *in, int log)
     return i < 0 ? -2 : act(f, i, cmd);
 }
 
+/* name_total_size and metadata_total_size of payloads @idx.. (@n of them), as the sysctl gives. */
+static void list_totals(const struct fake_relay *f, uint32_t idx, uint32_t n,
+                        struct relay_cursor *out)
+{
+    uint32_t names = 0, meta = 0;
+
+    for (uint32_t j = idx; j < idx + n; j++) {
+        names += (uint32_t)strlen(f->p[j].name) + 1;
+        meta += f->p[j].meta_len;
+    }
+    relay_put_u32(out, names);
+    relay_put_u32(out, meta);
+}
+
 static int32_t do_list(struct fake_relay *f, struct relay_cursor *in, struct relay_cursor *out,
                        int log, unsigned int nth)
 {
@@ -213,6 +227,7 @@ static int32_t do_list(struct fake_relay *f, struct relay_cursor *in, struct rel
         k = f->list_max;
     relay_put_u32(out, f->list_version);
     relay_put_u32(out, f->n - (idx + k));
+    list_totals(f, k ? idx : 0, k ? k : f->n, out);
     relay_put_u32(out, k);
     for (uint32_t j = idx; j < idx + k; j++) {
         relay_put_u32(out, f->p[j].state);

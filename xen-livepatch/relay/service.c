@@ -135,6 +135,8 @@ static long list(struct relay_cursor *in, struct relay_cursor *out, const char *
         return 0;
     relay_put_u32(out, l.version);
     relay_put_u32(out, l.nr);
+    relay_put_u32(out, l.name_total_size);
+    relay_put_u32(out, l.metadata_total_size);
     relay_put_u32(out, (uint32_t)rc);
     put_list_entries(out, (uint32_t)rc);
     return 0;
