@@ -100,26 +100,6 @@ int backend_livepatch_action(struct backend *b, char *name, uint32_t cmd, uint32
     return b->ops->action(b, name, cmd, timeout, flags);
 }
 
-int backend_livepatch_apply(struct backend *b, char *name, uint32_t timeout, uint32_t flags)
-{
-    return backend_livepatch_action(b, name, LP_ACTION_APPLY, timeout, flags);
-}
-
-int backend_livepatch_revert(struct backend *b, char *name, uint32_t timeout, uint32_t flags)
-{
-    return backend_livepatch_action(b, name, LP_ACTION_REVERT, timeout, flags);
-}
-
-int backend_livepatch_unload(struct backend *b, char *name, uint32_t timeout, uint32_t flags)
-{
-    return backend_livepatch_action(b, name, LP_ACTION_UNLOAD, timeout, flags);
-}
-
-int backend_livepatch_replace(struct backend *b, char *name, uint32_t timeout, uint32_t flags)
-{
-    return backend_livepatch_action(b, name, LP_ACTION_REPLACE, timeout, flags);
-}
-
 int backend_build_id(struct backend *b, uint8_t *buf, uint32_t len)
 {
     fresh(b);

@@ -104,10 +104,6 @@ int backend_livepatch_list(struct backend *b, unsigned int max, unsigned int sta
                            struct lp_status *info, char *name, uint32_t *len,
                            uint32_t name_total_size, char *metadata, uint32_t *metadata_len,
                            uint32_t metadata_total_size, unsigned int *done, unsigned int *left);
-int backend_livepatch_apply(struct backend *b, char *name, uint32_t timeout, uint32_t flags);
-int backend_livepatch_revert(struct backend *b, char *name, uint32_t timeout, uint32_t flags);
-int backend_livepatch_unload(struct backend *b, char *name, uint32_t timeout, uint32_t flags);
-int backend_livepatch_replace(struct backend *b, char *name, uint32_t timeout, uint32_t flags);
 int backend_livepatch_action(struct backend *b, char *name, uint32_t cmd, uint32_t timeout,
                              uint32_t flags);
 int backend_build_id(struct backend *b, uint8_t *buf, uint32_t len);

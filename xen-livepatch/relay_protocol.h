@@ -61,7 +61,6 @@
 #define RELAY_HEADER_SIZE 24
 #define RELAY_MAX_PAYLOAD (2u << 20)               /* LIVEPATCH_MAX_SIZE */
 #define RELAY_MAX_BODY (RELAY_MAX_PAYLOAD + 4096u) /* a payload and its name */
-#define RELAY_NAME_MAX 128                         /* XEN_LIVEPATCH_NAME_SIZE */
 #define RELAY_CMDLINE_MAX 1024                     /* start_info's cmd_line */
 
 enum relay_type {

@@ -132,11 +132,6 @@ void lapic_timer_stop(void)
     lapic_write(APIC_TIMER_INIT, 0);
 }
 
-uint32_t lapic_timer_count(void)
-{
-    return lapic_read(APIC_TIMER_CUR);
-}
-
 void arch_send_event_check(unsigned int cpu)
 {
     lapic_send_ipi(cpu_data[cpu].arch.apic_id, VECTOR_EVENT_CHECK);

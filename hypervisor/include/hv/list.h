@@ -32,11 +32,6 @@ static inline void list_insert_(struct list_head *n, struct list_head *prev, str
     prev->next = n;
 }
 
-static inline void list_add(struct list_head *n, struct list_head *head)
-{
-    list_insert_(n, head, head->next);
-}
-
 static inline void list_add_tail(struct list_head *n, struct list_head *head)
 {
     list_insert_(n, head->prev, head);

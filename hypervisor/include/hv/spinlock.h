@@ -31,19 +31,9 @@ static inline void spin_lock(spinlock_t *l)
             cpu_relax();
 }
 
-static inline bool spin_trylock(spinlock_t *l)
-{
-    return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
-}
-
 static inline void spin_unlock(spinlock_t *l)
 {
     __atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
-}
-
-static inline bool spin_is_locked(const spinlock_t *l)
-{
-    return l->locked;
 }
 
 #endif /* HV_SPINLOCK_H */

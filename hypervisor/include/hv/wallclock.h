@@ -14,7 +14,5 @@
  * -EINVAL if @nsecs is not below a second or that time is before boot.
  */
 int wallclock_set(uint64_t secs, uint32_t nsecs, uint64_t system_time);
-/* The Unix time at system time 0. */
-void wallclock_get(uint64_t *sec, uint32_t *nsec);
 
 #endif /* HV_WALLCLOCK_H */

@@ -65,11 +65,6 @@ void xtf_warning(const char *fmt, ...)
     }
 }
 
-enum test_status xtf_status(void)
-{
-    return status;
-}
-
 bool xtf_status_reported(void)
 {
     return status != STATUS_RUNNING;

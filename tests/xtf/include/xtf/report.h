@@ -30,7 +30,6 @@ void xtf_skip(const char *fmt, ...) __printf(1, 2);
 void xtf_error(const char *fmt, ...) __printf(1, 2);
 void xtf_failure(const char *fmt, ...) __printf(1, 2);
 
-enum test_status xtf_status(void);
 bool xtf_status_reported(void);
 /* Prints the single "Test result: ..." line; called once at the end. */
 void xtf_report_final(void);

@@ -17,6 +17,5 @@ void lapic_start_cpu(uint32_t apic_id, uint32_t start_pa);
 void lapic_timer_calibrate(uint64_t window_tsc);
 void lapic_timer_oneshot(uint64_t ns);
 void lapic_timer_stop(void);
-uint32_t lapic_timer_count(void);
 
 #endif /* ARCH_APIC_H */

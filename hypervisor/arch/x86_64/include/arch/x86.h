@@ -115,16 +115,6 @@ static inline uint64_t rdtsc(void)
     return ((uint64_t)hi << 32) | lo;
 }
 
-static inline void local_irq_disable(void)
-{
-    __asm__ volatile("cli" ::: "memory");
-}
-
-static inline void local_irq_enable(void)
-{
-    __asm__ volatile("sti" ::: "memory");
-}
-
 static inline void invlpg(unsigned long va)
 {
     __asm__ volatile("invlpg (%0)" ::"r"(va) : "memory");
